@@ -1,0 +1,167 @@
+"""Reference tables as data.
+
+Each table on the site (norms, operations, distributions, ...) is a :class:`Table` defined
+next to the code it describes. A row carries the callable that implements it and, where it
+fits, an example computed by that callable when the table is rendered, so a table can't
+disagree with the code. The site's build renders each table with :meth:`Table.to_markdown`
+in its chapter and again on the Reference page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Row", "Table", "register", "get_table", "all_tables"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a reference table.
+
+    Parameters
+    ----------
+    cells : Mapping[str, str]
+        Markdown for each column of the table (LaTeX between ``$...$``).
+    impl : Callable or None
+        The aimath_ref function or class that implements the row.
+    example : Callable[[], str] or None
+        Called at render time; returns the example text (an input and what ``impl`` gives for it).
+    """
+
+    cells: Mapping[str, str]
+    impl: Callable[..., Any] | None = None
+    example: Callable[[], str] | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A reference table: a caption, column names and rows.
+
+    Parameters
+    ----------
+    name : str
+        Identifier used by the site (``<!-- table: NAME -->``).
+    caption : str
+        One sentence saying what the table lists.
+    columns : tuple of str
+        Column headings, in order; every row gives a cell for each.
+    rows : tuple of Row
+        The rows.
+    chapter : str
+        Chapter title, used to group tables on the Reference page.
+    page : str
+        Path of the page (relative to ``docs/``) whose section explains the table.
+    """
+
+    name: str
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    chapter: str
+    page: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.rows:
+            raise ValueError(f"table {self.name!r} must have at least one row")
+        for i, row in enumerate(self.rows):
+            missing = [c for c in self.columns if c not in row.cells]
+            extra = [c for c in row.cells if c not in self.columns]
+            if missing or extra:
+                raise ValueError(f"table {self.name!r} row {i}: missing columns {missing}, unknown columns {extra}")
+            for c, text in row.cells.items():
+                if "|" in text or "\n" in text:
+                    raise ValueError(f"table {self.name!r} row {i} column {c!r}: use \\lvert/\\rvert, not '|', "
+                                     f"and no newlines, got {text!r}")
+
+    @property
+    def has_impl(self) -> bool:
+        return any(r.impl is not None for r in self.rows)
+
+    @property
+    def has_example(self) -> bool:
+        return any(r.example is not None for r in self.rows)
+
+    def header(self) -> list[str]:
+        cols = list(self.columns)
+        if self.has_impl:
+            cols.append("Implementation")
+        if self.has_example:
+            cols.append("Example (computed)")
+        return cols
+
+    def cells(self) -> list[list[str]]:
+        """Every row as a list of markdown cells, with implementation links and computed examples."""
+        out = []
+        for row in self.rows:
+            cells = [row.cells[c] for c in self.columns]
+            if self.has_impl:
+                cells.append(_impl_link(row.impl) if row.impl is not None else "")
+            if self.has_example:
+                text = row.example() if row.example is not None else ""
+                if "|" in text:
+                    raise ValueError(f"table {self.name!r}: example text must not contain '|', got {text!r}")
+                cells.append(text)
+            out.append(cells)
+        return out
+
+    def to_markdown(self) -> str:
+        """The table as a Markdown table (implementation cells are mkdocs-autorefs links)."""
+        head = self.header()
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in self.cells()]
+        return "\n".join(lines) + "\n"
+
+
+def _impl_link(obj: Callable[..., Any]) -> str:
+    path = f"{obj.__module__}.{obj.__qualname__}"
+    return f"[`{obj.__qualname__}`][{path}]"
+
+
+_REGISTRY: dict[str, Table] = {}
+
+
+def register(table: Table) -> Table:
+    """Add ``table`` to the registry read by the site (names must be unique)."""
+    if not isinstance(table, Table):
+        raise TypeError(f"table must be a Table, got {type(table).__name__}")
+    old = _REGISTRY.get(table.name)
+    if old is not None and old is not table:
+        raise ValueError(f"a table named {table.name!r} is already registered")
+    _REGISTRY[table.name] = table
+    return table
+
+
+def _load_all() -> None:
+    # Importing the topic modules registers their tables.
+    import importlib
+    import pkgutil
+
+    import aimath_ref
+
+    for info in pkgutil.walk_packages(aimath_ref.__path__, prefix="aimath_ref."):
+        if not info.name.rsplit(".", 1)[-1].startswith("_"):
+            importlib.import_module(info.name)
+
+
+def get_table(name: str) -> Table:
+    """Return the registered table called ``name``.
+
+    Raises
+    ------
+    KeyError
+        If no table has that name (the message lists the known names).
+    """
+    _load_all()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"no table named {name!r}; known tables: {', '.join(sorted(_REGISTRY))}") from None
+
+
+def all_tables() -> Mapping[str, Table]:
+    """Every registered table, by name, in registration order."""
+    _load_all()
+    return dict(_REGISTRY)
