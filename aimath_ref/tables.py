@@ -86,10 +86,8 @@ class Table:
 
     def header(self) -> list[str]:
         cols = list(self.columns)
-        if self.has_impl:
-            cols.append("Implementation")
-        if self.has_example:
-            cols.append("Example (computed)")
+        if self.has_impl or self.has_example:
+            cols.append("In aimath_ref (example computed at build time)" if self.has_example else "In aimath_ref")
         return cols
 
     def cells(self) -> list[list[str]]:
@@ -97,13 +95,14 @@ class Table:
         out = []
         for row in self.rows:
             cells = [row.cells[c] for c in self.columns]
-            if self.has_impl:
-                cells.append(_impl_link(row.impl) if row.impl is not None else "")
-            if self.has_example:
-                text = row.example() if row.example is not None else ""
-                if "|" in text:
-                    raise ValueError(f"table {self.name!r}: example text must not contain '|', got {text!r}")
-                cells.append(text)
+            if self.has_impl or self.has_example:
+                parts = [_impl_link(row.impl)] if row.impl is not None else []
+                if row.example is not None:
+                    text = row.example()
+                    if "|" in text or "\n" in text:
+                        raise ValueError(f"table {self.name!r}: example text must be one line without '|', got {text!r}")
+                    parts.append(text)
+                cells.append("<br>".join(parts))
             out.append(cells)
         return out
 
