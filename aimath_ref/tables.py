@@ -87,7 +87,7 @@ class Table:
     def header(self) -> list[str]:
         cols = list(self.columns)
         if self.has_impl or self.has_example:
-            cols.append("In aimath_ref (example computed at build time)" if self.has_example else "In aimath_ref")
+            cols.append("In aimath_ref")
         return cols
 
     def cells(self) -> list[list[str]]:
