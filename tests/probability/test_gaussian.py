@@ -1,0 +1,73 @@
+"""68-95-99.7, reparameterisation and diffusion noise against SciPy and torch."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+from aimath_ref.probability import (
+    Gaussian,
+    diffusion_noise,
+    reparameterize,
+    within_k_sigma,
+)
+
+
+@pytest.mark.parametrize("k", [0.0, 0.5, 1.0, 1.96, 2.0, 3.0, 5.0])
+def test_within_k_sigma_matches_scipy(k):
+    assert within_k_sigma(k) == pytest.approx(stats.norm.cdf(k) - stats.norm.cdf(-k), abs=1e-15)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(-10, 10), st.floats(0.1, 10), st.floats(0, 6))
+def test_rule_holds_for_every_mean_and_scale(mu, sigma, k):
+    d = Gaussian(mu, sigma)
+    lo, hi = d.cdf(torch.tensor([mu - k * sigma, mu + k * sigma], dtype=torch.float64)).tolist()
+    assert hi - lo == pytest.approx(within_k_sigma(k), abs=1e-12)
+
+
+def test_empirical_fractions():
+    x = Gaussian(0.0, 1.0).sample(200_000, generator=torch.Generator().manual_seed(0))
+    for k in (1, 2, 3):
+        assert (x.abs() <= k).double().mean().item() == pytest.approx(within_k_sigma(k), abs=3e-3)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_reparameterize_distribution_and_gradients(dtype, device):
+    mu = torch.tensor([1.0, -2.0], dtype=dtype, device=device).repeat(20_000, 1)
+    sigma = torch.tensor([0.5, 3.0], dtype=dtype, device=device).repeat(20_000, 1)
+    mu.requires_grad_(True)
+    sigma.requires_grad_(True)
+    z = reparameterize(mu, sigma, generator=torch.Generator().manual_seed(0))
+    assert z.dtype == dtype and z.device == mu.device
+    for j, (m, s) in enumerate([(1.0, 0.5), (-2.0, 3.0)]):
+        assert stats.kstest(z[:, j].detach().cpu().double().numpy(), stats.norm(m, s).cdf).pvalue > 1e-3
+    z.sum().backward()
+    torch.testing.assert_close(mu.grad, torch.ones_like(mu))  # dz/dμ = 1
+    eps = (z - mu) / sigma
+    torch.testing.assert_close(sigma.grad, eps.detach())  # dz/dσ = ε
+
+
+def test_diffusion_noise_moments():
+    x0 = torch.full((100_000,), 2.0, dtype=torch.float64)
+    for a in (0.0, 0.3, 0.9):
+        xt = diffusion_noise(x0, a, generator=torch.Generator().manual_seed(1))
+        assert xt.mean().item() == pytest.approx(2.0 * a ** 0.5, abs=0.01)
+        assert xt.var().item() == pytest.approx(1 - a, abs=0.01)
+
+
+@pytest.mark.parametrize("call,exc,match", [
+    (lambda: within_k_sigma(-1), ValueError, r"k must be >= 0, got -1"),
+    (lambda: within_k_sigma("2"), TypeError, r"k must be a real number"),
+    (lambda: reparameterize(torch.zeros(2), -torch.ones(2)), ValueError, r"sigma must be >= 0, got a minimum of -1.0"),
+    (lambda: reparameterize(torch.zeros(2), torch.ones(3)), ValueError, r"mu and sigma must have the same shape"),
+    (lambda: reparameterize(torch.zeros(2), torch.ones(2), generator=1), TypeError, r"generator must be a torch.Generator"),
+    (lambda: diffusion_noise(torch.zeros(2), 1.5), ValueError, r"alpha_bar must be in \[0.0, 1.0\], got 1.5"),
+    (lambda: diffusion_noise(torch.zeros(0), 0.5), ValueError, r"x0 must not be empty"),
+])
+def test_bad_input(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
