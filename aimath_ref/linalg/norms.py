@@ -301,3 +301,4 @@ NORMS = register(Table(
             impl=linf_norm, example=lambda: _vec_example(linf_norm)),
     ),
 ))
+"""The norms table (L1, L2, Frobenius, L∞), rendered on the Norms page and the Reference page."""
