@@ -6,5 +6,5 @@ independent implementation (PyTorch, NumPy, SciPy, scikit-learn or NetworkX).
 
 from .device import get_device, rand, randn
 
-__all__ = ["get_device", "rand", "randn", "__version__"]
+__all__ = ["get_device", "rand", "randn"]
 __version__ = "0.1.0"

@@ -78,3 +78,4 @@ PYTORCH_AUTOGRAD = register(Table(
             example=_no_grad),
     ),
 ))
+"""The PyTorch autograd concepts table, each row with an example computed by running torch."""

@@ -259,3 +259,4 @@ OPTIMISATION_ORDERS = register(Table(
             example=lambda: _example("adam")),
     ),
 ))
+"""The optimisation-order table: first- and second-order methods with their cost per step."""

@@ -60,3 +60,4 @@ DISTRIBUTIONS = register(Table(
             impl=Poisson, example=lambda: _moments(Poisson(3.0), r"$\lambda = 3$")),
     ),
 ))
+"""The common distributions table, each row carrying its distribution class."""
