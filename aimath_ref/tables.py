@@ -13,7 +13,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Row", "Table", "register", "get_table", "all_tables"]
+__all__ = ["CHAPTERS", "Row", "Table", "register", "get_table", "all_tables"]
+
+CHAPTERS = (
+    "Linear Algebra",
+    "Calculus, Gradients & Automatic Differentiation",
+    "Probability & Statistics",
+    "Bayesian Inference, MLE & MAP",
+    "Information Theory",
+    "Optimisation",
+    "Graphs & Complexity",
+)
+"""The chapters of the site, in order; every table belongs to one of them."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,8 @@ class Table:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.chapter not in CHAPTERS:
+            raise ValueError(f"table {self.name!r}: chapter must be one of {CHAPTERS}, got {self.chapter!r}")
         if not self.rows:
             raise ValueError(f"table {self.name!r} must have at least one row")
         for i, row in enumerate(self.rows):
@@ -161,6 +174,7 @@ def get_table(name: str) -> Table:
 
 
 def all_tables() -> Mapping[str, Table]:
-    """Every registered table, by name, in registration order."""
+    """Every registered table, by name, in the order of the chapters and then of their pages."""
     _load_all()
-    return dict(_REGISTRY)
+    ordered = sorted(_REGISTRY.values(), key=lambda t: (CHAPTERS.index(t.chapter), t.page, t.name))
+    return {t.name: t for t in ordered}

@@ -234,7 +234,7 @@ OPTIMISATION_ORDERS = register(Table(
              "$n$ parameters; the example column is the loss after 10 steps on "
              r"$L = \tfrac12(x^2 + 10y^2)$ from $(1, 1)$ (start: $5.5$)."),
     columns=("Method", "Taylor order", "Cost per step", "Convergence"),
-    chapter="Calculus",
+    chapter="Calculus, Gradients & Automatic Differentiation",
     page="calculus/taylor.md",
     rows=(
         Row({"Method": "Gradient descent",
