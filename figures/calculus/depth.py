@@ -10,7 +10,7 @@ DEPTH = 50
 
 def _plot(ax, result, **style):
     norms = result.grad_norms.flip(0)  # index k = layers between h_l and the loss
-    ax.semilogy(torch.arange(DEPTH + 1), norms, **style)
+    ax.semilogy(torch.arange(DEPTH + 1).numpy(), norms.detach().cpu().numpy(), **style)
 
 
 def figure():

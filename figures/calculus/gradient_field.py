@@ -16,7 +16,7 @@ def figure():
     g1 = torch.linspace(-1.6, 0.6, 200, dtype=torch.float64)
     W0, W1 = torch.meshgrid(g0, g1, indexing="xy")
     Z = loss(torch.stack([W0, W1], dim=-1))
-    ax.contour(W0, W1, Z, levels=[0.25, 1, 2.5, 5, 9, 14, 20], colors="0.55", linewidths=0.8)
+    ax.contour(W0.numpy(), W1.numpy(), Z.numpy(), levels=[0.25, 1, 2.5, 5, 9, 14, 20], colors="0.55", linewidths=0.8)
     # the gradient at a coarse grid of points, from autograd
     c0 = torch.linspace(-1.5, 2.5, 9, dtype=torch.float64)
     c1 = torch.linspace(-1.4, 0.4, 7, dtype=torch.float64)
@@ -25,15 +25,15 @@ def figure():
             point = torch.stack([a, b])
             g = jacobian(loss, point)
             g = g / g.norm().clamp(min=1e-12) * 0.22  # direction only
-            ax.annotate("", xy=(a + g[0], b + g[1]), xytext=(a, b),
+            ax.annotate("", xy=((a + g[0]).item(), (b + g[1]).item()), xytext=(a.item(), b.item()),
                         arrowprops=dict(arrowstyle="->", color="0.6", lw=0.9))
     p = torch.tensor([-1.0, 0.2], dtype=torch.float64)
     g = jacobian(loss, p)
     step = -0.045 * g  # -grad, scaled to fit
-    ax.annotate("", xy=(p[0] + step[0], p[1] + step[1]), xytext=(p[0], p[1]),
+    ax.annotate("", xy=((p[0] + step[0]).item(), (p[1] + step[1]).item()), xytext=(p[0].item(), p[1].item()),
                 arrowprops=dict(arrowstyle="-|>", color=PALETTE[1], lw=2.2))
-    ax.plot([p[0]], [p[1]], "o", color=PALETTE[1], ms=6)
-    ax.text(p[0] + step[0] + 0.05, p[1] + step[1] - 0.12, r"$-\nabla L$", color=PALETTE[1], fontsize=13)
+    ax.plot([p[0].item()], [p[1].item()], "o", color=PALETTE[1], ms=6)
+    ax.text((p[0] + step[0] + 0.05).item(), (p[1] + step[1] - 0.12).item(), r"$-\nabla L$", color=PALETTE[1], fontsize=13)
     ax.plot([1.0], [-0.5], "*", color="black", ms=13, label="minimum")
     ax.set_xlabel("$w_0$")
     ax.set_ylabel("$w_1$")

@@ -27,8 +27,8 @@ def figure():
     origin = torch.zeros(2, dtype=torch.float64)
     for ax, (title, L) in zip(axes, SURFACES):
         Z = L(torch.stack([W0, W1], dim=-1))
-        ax.contourf(W0, W1, Z, levels=20, cmap="coolwarm", alpha=0.55)
-        ax.contour(W0, W1, Z, levels=12, colors="0.35", linewidths=0.5)
+        ax.contourf(W0.numpy(), W1.numpy(), Z.numpy(), levels=20, cmap="coolwarm", alpha=0.55)
+        ax.contour(W0.numpy(), W1.numpy(), Z.numpy(), levels=12, colors="0.35", linewidths=0.5)
         H = hessian(L, origin)
         lam, Q = torch.linalg.eigh(H)  # curvatures and their directions
         for k in range(2):

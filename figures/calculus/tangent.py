@@ -15,12 +15,12 @@ def figure():
     x0 = 1.5
     xs = torch.linspace(-2.2, 3.2, 400, dtype=torch.float64)
     slope = numerical_derivative(f, x0)  # f'(1.5) = 3 * 1.5² - 3 = 3.75
-    ax.plot(xs, f(xs), color="black", lw=2, label=r"$f(x) = x^3 - 3x$")
-    ax.plot(xs, f(x0) + slope * (xs - x0), color=PALETTE[1], lw=2,
+    ax.plot(xs.numpy(), f(xs).numpy(), color="black", lw=2, label=r"$f(x) = x^3 - 3x$")
+    ax.plot(xs.numpy(), (f(x0) + slope * (xs - x0)).numpy(), color=PALETTE[1], lw=2,
             label=f"tangent, slope $f'(1.5) = {slope:.2f}$")
     for eps, color in zip((1.5, 0.7, 0.2), ("#9ecae1", "#4292c6", "#08519c")):
         secant = (f(x0 + eps) - f(x0)) / eps  # difference quotient
-        ax.plot(xs, f(x0) + secant * (xs - x0), color=color, lw=1.2, ls="--",
+        ax.plot(xs.numpy(), (f(x0) + secant * (xs - x0)).numpy(), color=color, lw=1.2, ls="--",
                 label=rf"secant, $\varepsilon = {eps}$: slope ${secant:.2f}$")
         ax.plot([x0 + eps], [f(x0 + eps)], "o", color=color, ms=5)
     ax.plot([x0], [f(x0)], "o", color=PALETTE[1], ms=7, zorder=5)

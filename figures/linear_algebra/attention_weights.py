@@ -25,7 +25,7 @@ def figure():
         (softmax(S + M, dim=-1), "causal: softmax(scores + M)", "Blues", (0, 1)),
     ]
     for ax, (data, title, cmap, (lo, hi)) in zip(axes, panels):
-        im = ax.imshow(data, cmap=cmap, vmin=lo, vmax=hi)
+        im = ax.imshow(data.detach().cpu().numpy(), cmap=cmap, vmin=lo, vmax=hi)
         ax.set_xticks(range(T), TOKENS, rotation=45)
         ax.set_yticks(range(T), TOKENS)
         ax.set_xlabel("key")

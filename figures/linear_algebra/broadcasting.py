@@ -16,11 +16,11 @@ def figure():
     bias = torch.tensor([[2.0], [-1.0], [0.5], [-2.0]], dtype=torch.float64)
     y = out + bias
     kw = {"cmap": "RdBu_r", "vmin": -3.5, "vmax": 3.5, "aspect": "auto", "clip_on": False}  # no clip ids: stable SVG
-    axes[0].imshow(bias, **kw)
+    axes[0].imshow(bias.numpy(), **kw)
     axes[0].set_title("bias (4, 1)", fontsize=10)
-    axes[1].imshow(bias.expand(4, 32).contiguous(), **kw)  # the stretched view: same 4 numbers in every column
+    axes[1].imshow(bias.expand(4, 32).contiguous().numpy(), **kw)  # the stretched view: same 4 numbers in every column
     axes[1].set_title("bias stretched to (4, 32): a view, no copy", fontsize=10)
-    axes[2].imshow(y, **kw)
+    axes[2].imshow(y.numpy(), **kw)
     axes[2].set_title(f"output (4, 32) + bias → {broadcast_shape((4, 1), (4, 32))}", fontsize=10)
     for ax in axes:
         ax.set_xticks([])

@@ -40,7 +40,7 @@ def figure():
     ax.axis("off")
     ax.set_title("Angle decides the sign")
     # Right: all pairwise cosines
-    im = ax2.imshow(S, cmap="RdBu_r", vmin=-1, vmax=1)
+    im = ax2.imshow(S.detach().cpu().numpy(), cmap="RdBu_r", vmin=-1, vmax=1)
     ax2.set_xticks(range(len(WORDS)), WORDS, rotation=45)
     ax2.set_yticks(range(len(WORDS)), WORDS)
     ax2.grid(False)

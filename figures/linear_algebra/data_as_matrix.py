@@ -27,7 +27,7 @@ def figure():
     # middle: one synthetic 28 x 28 image (a blurred blob), first pixel row highlighted
     yy, xx = torch.meshgrid(torch.arange(28.0), torch.arange(28.0), indexing="ij")
     img = torch.exp(-((xx - 14) ** 2 + (yy - 12) ** 2) / 40) + 0.15 * rand(28, 28, seed=0).cpu().double()
-    ax2.imshow(img, cmap="gray_r")
+    ax2.imshow(img.numpy(), cmap="gray_r")
     ax2.add_patch(Rectangle((-0.5, -0.5), 28, 1, fill=False, edgecolor=PALETTE[1], lw=2))
     ax2.set_title("one image: 28 × 28", fontsize=10)
     ax2.set_xticks([])
@@ -35,7 +35,7 @@ def figure():
     ax2.grid(False)
     # right: data matrix rows, row 0 = the flattened image
     data = torch.cat([img.reshape(1, -1), rand(11, 784, seed=1).cpu().double() * 0.6])  # 12 of the 1,000 rows
-    ax3.imshow(data, cmap="gray_r", aspect="auto", interpolation="nearest")
+    ax3.imshow(data.numpy(), cmap="gray_r", aspect="auto", interpolation="nearest")
     ax3.add_patch(Rectangle((-0.5, -0.5), 28, 1, fill=False, edgecolor=PALETTE[1], lw=2))
     ax3.set_title("data matrix: one 784-long row per image", fontsize=10)
     ax3.set_xticks([0, 783], ["1", "784"])

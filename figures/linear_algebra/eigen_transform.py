@@ -19,7 +19,7 @@ def figure():
     generic = torch.tensor([[1.0, 0.0], [0.0, 1.0], [0.6, -0.2]], dtype=torch.float64)
     generic = generic / generic.norm(dim=1, keepdim=True)
     for a, pts, title in ((ax, circle, r"before: unit circle, $\|x\| = 1$"), (ax2, ellipse, r"after: $A x$")):
-        a.plot(pts[0], pts[1], color="0.3", lw=1.5)
+        a.plot(pts[0].numpy(), pts[1].numpy(), color="0.3", lw=1.5)
         a.set_aspect("equal")
         a.set_xlim(-3.4, 3.4)
         a.set_ylim(-3.4, 3.4)
@@ -36,7 +36,7 @@ def figure():
         for a, v in ((ax, q), (ax2, A @ q)):
             a.annotate("", xy=(v[0].item(), v[1].item()), xytext=(0, 0),
                        arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5))
-            a.plot([-4 * q[0], 4 * q[0]], [-4 * q[1], 4 * q[1]], color=colour, lw=0.8, ls="--")
+            a.plot([(-4 * q[0]).item(), (4 * q[0]).item()], [(-4 * q[1]).item(), (4 * q[1]).item()], color=colour, lw=0.8, ls="--")
         v = A @ q
         ax2.text(v[0].item() + 0.15, v[1].item() + 0.1, f"λ = {lam:g}", color=colour, fontsize=11)
     fig.suptitle(r"$A = [[2, 1], [1, 2]]$: grey vectors turn, coloured eigenvectors stay on their dashed lines")

@@ -26,11 +26,11 @@ def figure():
         stored = k * (m + n + 1) / (m * n)
         panels.append((low_rank_approx(img, k).clamp(0, 1), f"rank {k}: {stored:.0%} stored"))
     for ax, (im, title) in zip(axes[:4], panels):
-        ax.imshow(im, cmap="gray", vmin=0, vmax=1)
+        ax.imshow(im.detach().cpu().numpy(), cmap="gray", vmin=0, vmax=1)
         ax.set_title(title, fontsize=10)
         ax.axis("off")
     ax = axes[4]
-    ax.semilogy(torch.arange(1, len(sigma) + 1), sigma, color=PALETTE[0])
+    ax.semilogy(torch.arange(1, len(sigma) + 1).numpy(), sigma.numpy(), color=PALETTE[0])
     for k, c in zip(RANKS, PALETTE[1:]):
         ax.axvline(k, color=c, ls="--", lw=1, label=f"k = {k}")
     ax.set_xlabel("index i")

@@ -25,7 +25,7 @@ def figure():
     lim = S[0].item() * 1.15
     for ax, (M, title) in zip(axes, steps):
         pts = matmul_by_definition(M, circle[:, ::8])  # the circle, sampled, through the partial product
-        ax.plot(pts[0], pts[1], color="0.3", lw=1.5)
+        ax.plot(pts[0].detach().cpu().numpy(), pts[1].detach().cpu().numpy(), color="0.3", lw=1.5)
         for k in range(2):
             v = M @ V[:, k]
             ax.annotate("", xy=(v[0].item(), v[1].item()), xytext=(0, 0),
