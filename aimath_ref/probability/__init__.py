@@ -15,8 +15,14 @@ from .conditional import (
 from .continuous import Exponential, Gaussian, Uniform
 from .discrete import Bernoulli, Categorical, Poisson
 from .distributions import DISTRIBUTIONS
-from .gaussian import diffusion_noise, reparameterize, within_k_sigma
+from .gaussian import (
+    diffusion_alpha_bar,
+    diffusion_noise,
+    reparameterize,
+    within_k_sigma,
+)
 from .initialisation import (
+    INITIALISATION,
     activation_stds,
     he_normal_std,
     lecun_normal_std,
@@ -40,9 +46,10 @@ from .statistics import (
 )
 
 __all__ = [
-    "DISTRIBUTIONS", "Bernoulli", "Categorical", "Distribution", "Exponential", "Gaussian",
+    "DISTRIBUTIONS", "INITIALISATION", "Bernoulli", "Categorical", "Distribution", "Exponential", "Gaussian",
     "Poisson", "Uniform", "activation_stds", "bayes_posterior", "clt_standardize", "conditional",
-    "correlation_matrix", "covariance_matrix", "diffusion_noise", "evidence", "expectation",
+    "correlation_matrix", "covariance_matrix", "diffusion_alpha_bar", "diffusion_noise", "evidence",
+    "expectation",
     "he_normal_std", "independence_gap", "lecun_normal_std", "log_softmax", "marginal",
     "reparameterize", "running_mean", "sample_means", "sample_next_token", "softmax", "standardize",
     "top_k_filter", "top_p_filter", "variance", "within_k_sigma", "xavier_normal_std",

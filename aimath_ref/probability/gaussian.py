@@ -1,4 +1,4 @@
-r"""The Gaussian at work: the 68-95-99.7 rule, the reparameterisation trick and diffusion noise.
+r"""The Gaussian at work: the 68-95-99.7 rule, the reparameterisation trick, diffusion noise and its schedule.
 
 The density, CDF and sampler of $\mathcal N(\mu, \sigma^2)$ are in
 :class:`~aimath_ref.probability.distributions.Gaussian`; this module holds what machine
@@ -13,7 +13,7 @@ import torch
 
 from .. import _checks
 
-__all__ = ["diffusion_noise", "reparameterize", "within_k_sigma"]
+__all__ = ["diffusion_alpha_bar", "diffusion_noise", "reparameterize", "within_k_sigma"]
 
 
 def within_k_sigma(k: float) -> float:
@@ -162,3 +162,56 @@ def diffusion_noise(x0: torch.Tensor, alpha_bar: float, generator: torch.Generat
     device = _generator(generator)
     eps = torch.randn(x0.shape, generator=generator, device=device, dtype=torch.float64).to(x0.device, x0.dtype)
     return math.sqrt(a) * x0 + math.sqrt(1 - a) * eps
+
+
+def diffusion_alpha_bar(steps: int = 1000, beta_start: float = 1e-4, beta_end: float = 0.02) -> torch.Tensor:
+    r"""Signal fractions $\bar\alpha_t$ of a diffusion model with the linear noise schedule of DDPM.
+
+    $$\beta_t = \beta_{\text{start}} + \frac{t - 1}{T - 1}\,(\beta_{\text{end}} - \beta_{\text{start}}),\qquad
+    \bar\alpha_t = \prod_{s=1}^{t} (1 - \beta_s),\qquad t = 0, 1, \dots, T$$
+
+    Step $t$ adds noise of variance $\beta_t$ and shrinks the signal by $\sqrt{1 - \beta_t}$;
+    the product $\bar\alpha_t$ is what :func:`diffusion_noise` needs to jump straight to step
+    $t$. $\bar\alpha_0 = 1$ (the clean data); with the defaults, $\bar\alpha_T \approx 4 \times 10^{-5}$,
+    essentially pure noise.
+
+    Parameters
+    ----------
+    steps : int, default 1000
+        Number of noising steps $T \ge 1$.
+    beta_start : float, default 1e-4
+        $\beta_1 \in (0, 1)$.
+    beta_end : float, default 0.02
+        $\beta_T \in (0, 1)$ (for ``steps=1`` only ``beta_start`` is used).
+
+    Returns
+    -------
+    torch.Tensor
+        Float64 tensor of shape ``(steps + 1,)`` on the CPU; entry $t$ is $\bar\alpha_t$,
+        decreasing from 1.
+
+    Raises
+    ------
+    TypeError
+        If ``steps`` is not an int or a beta is not a number.
+    ValueError
+        If ``steps < 1`` or a beta is outside $(0, 1)$.
+
+    References
+    ----------
+    Ho, Jain & Abbeel, *Denoising Diffusion Probabilistic Models*, NeurIPS 2020, §2 and §4
+    ($T = 1000$, $\beta$ from $10^{-4}$ to $0.02$).
+
+    Examples
+    --------
+    >>> from aimath_ref.probability import diffusion_alpha_bar
+    >>> alpha_bar = diffusion_alpha_bar()
+    >>> [round(alpha_bar[t].item(), 4) for t in (0, 250, 500, 1000)]
+    [1.0, 0.5241, 0.0786, 0.0]
+    """
+    T = _checks.integer(steps, "steps", minimum=1)
+    b0 = _checks.real(beta_start, "beta_start", low=0.0, high=1.0, low_open=True, high_open=True)
+    b1 = _checks.real(beta_end, "beta_end", low=0.0, high=1.0, low_open=True, high_open=True)
+    betas = torch.linspace(b0, b1, T, dtype=torch.float64) if T > 1 else torch.tensor([b0], dtype=torch.float64)
+    ones = torch.ones(1, dtype=torch.float64)  # ᾱ_0 = 1
+    return torch.cat([ones, torch.cumprod(1 - betas, dim=0)])

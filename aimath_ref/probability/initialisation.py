@@ -5,11 +5,11 @@ $\operatorname{Var}(y_j) = n_{in}\operatorname{Var}(W)\operatorname{Var}(x)$. Ch
 $\operatorname{Var}(W)$ so that this factor is about 1 keeps activations (and, backwards,
 gradients) from shrinking or growing layer after layer *at initialisation*.
 
-| scheme | $\operatorname{Var}(W)$ | meant for |
-|---|---|---|
-| LeCun | $1/n_{in}$ | linear, SELU |
-| Xavier / Glorot | $2/(n_{in} + n_{out})$ | tanh, sigmoid |
-| He / Kaiming | $2/n_{in}$ | ReLU |
+LeCun's rule sets $\operatorname{Var}(W) = 1/n_{in}$ and suits linear and SELU layers.
+Xavier (Glorot) averages the forward and backward conditions, $2/(n_{in} + n_{out})$, for
+tanh and sigmoid; He (Kaiming) doubles LeCun's variance to $2/n_{in}$ because a ReLU
+discards half of its input. :data:`INITIALISATION` lists them with the function that computes
+each scale.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ import math
 import torch
 
 from .. import _checks
+from ..tables import Row, Table, register
 
-__all__ = ["activation_stds", "he_normal_std", "lecun_normal_std", "xavier_normal_std", "xavier_uniform_bound"]
+__all__ = ["INITIALISATION", "activation_stds", "he_normal_std", "lecun_normal_std", "xavier_normal_std",
+           "xavier_uniform_bound"]
 
 
 def lecun_normal_std(fan_in: int) -> float:
@@ -254,3 +256,41 @@ def activation_stds(width: int, depth: int, weight_std: float, nonlinearity: str
         h = phi(h @ W.T)
         out.append(h.std().item())
     return out
+
+
+_FAN_IN, _FAN_OUT = 512, 128  # the layer used for the table's examples
+
+
+def _example(value: float, what: str = r"\sigma") -> str:
+    return f"$n_{{in}} = {_FAN_IN}$, $n_{{out}} = {_FAN_OUT}$: ${what} = {value:.4f}$"
+
+
+INITIALISATION = register(Table(
+    name="initialisation",
+    caption="Gaussian and uniform weight initialisations, the weight variance each picks, and the activation it suits.",
+    columns=("Scheme", "Weights", "Variance of W", "Suited to", "PyTorch"),
+    chapter="Probability & Statistics",
+    page="probability/gaussian.md",
+    rows=(
+        Row({"Scheme": "LeCun", "Weights": r"$\mathcal N(0, \sigma^2)$",
+             "Variance of W": r"$\frac{1}{n_{in}}$",
+             "Suited to": "linear layers, SELU",
+             "PyTorch": '`kaiming_normal_(w, nonlinearity="linear")`'},
+            impl=lecun_normal_std, example=lambda: _example(lecun_normal_std(_FAN_IN))),
+        Row({"Scheme": "Xavier / Glorot (normal)", "Weights": r"$\mathcal N(0, \sigma^2)$",
+             "Variance of W": r"$\frac{2}{n_{in} + n_{out}}$",
+             "Suited to": "tanh, sigmoid",
+             "PyTorch": "`xavier_normal_(w)`"},
+            impl=xavier_normal_std, example=lambda: _example(xavier_normal_std(_FAN_IN, _FAN_OUT))),
+        Row({"Scheme": "Xavier / Glorot (uniform)", "Weights": r"$\mathcal U[-b, b]$",
+             "Variance of W": r"$\frac{b^2}{3} = \frac{2}{n_{in} + n_{out}}$",
+             "Suited to": "tanh, sigmoid",
+             "PyTorch": "`xavier_uniform_(w)`"},
+            impl=xavier_uniform_bound, example=lambda: _example(xavier_uniform_bound(_FAN_IN, _FAN_OUT), "b")),
+        Row({"Scheme": "He / Kaiming", "Weights": r"$\mathcal N(0, \sigma^2)$",
+             "Variance of W": r"$\frac{2}{n_{in}}$",
+             "Suited to": r"ReLU (leaky ReLU of slope $a$: $\frac{2}{(1 + a^2)\,n_{in}}$)",
+             "PyTorch": '`kaiming_normal_(w, nonlinearity="relu")`'},
+            impl=he_normal_std, example=lambda: _example(he_normal_std(_FAN_IN))),
+    ),
+))

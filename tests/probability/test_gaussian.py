@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from scipy import stats
 
 from aimath_ref.probability import (
     Gaussian,
+    diffusion_alpha_bar,
     diffusion_noise,
     reparameterize,
     within_k_sigma,
@@ -59,7 +61,38 @@ def test_diffusion_noise_moments():
         assert xt.var().item() == pytest.approx(1 - a, abs=0.01)
 
 
+@pytest.mark.parametrize("steps,b0,b1", [(1000, 1e-4, 0.02), (50, 1e-3, 0.3), (1, 0.1, 0.2)])
+def test_diffusion_alpha_bar_matches_numpy_cumprod(steps, b0, b1):
+    ab = diffusion_alpha_bar(steps, b0, b1)
+    betas = np.linspace(b0, b1, steps) if steps > 1 else np.array([b0])
+    expected = np.concatenate([[1.0], np.cumprod(1 - betas)])  # independent NumPy schedule
+    assert ab.dtype == torch.float64 and ab.shape == (steps + 1,)
+    np.testing.assert_allclose(ab.numpy(), expected, rtol=1e-12, atol=0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 2000), st.floats(1e-5, 0.5), st.floats(1e-5, 0.5))
+def test_diffusion_alpha_bar_decreases_from_one(steps, b0, b1):
+    ab = diffusion_alpha_bar(steps, b0, b1)
+    assert ab[0].item() == 1.0
+    assert (ab[1:] < ab[:-1]).all() and (ab > 0).all()
+
+
+def test_diffusion_schedule_ends_in_pure_noise():
+    ab = diffusion_alpha_bar()
+    x0 = torch.full((100_000,), 1.0, dtype=torch.float64)
+    xT = diffusion_noise(x0, ab[-1].item(), generator=torch.Generator().manual_seed(2))
+    eps = diffusion_noise(x0, 0.0, generator=torch.Generator().manual_seed(2))  # the same ε, no signal at all
+    assert ab[-1].item() < 1e-4
+    assert (xT - eps).abs().max().item() < 0.01  # what is left of x0 is below 1% of the noise scale
+
+
 @pytest.mark.parametrize("call,exc,match", [
+    (lambda: diffusion_alpha_bar(0), ValueError, r"steps must be >= 1, got 0"),
+    (lambda: diffusion_alpha_bar(10.0), TypeError, r"steps must be an int, got float"),
+    (lambda: diffusion_alpha_bar(10, beta_start=0.0), ValueError, r"beta_start must be in \(0.0, 1.0\), got 0.0"),
+    (lambda: diffusion_alpha_bar(10, beta_end=1.0), ValueError, r"beta_end must be in \(0.0, 1.0\), got 1.0"),
+    (lambda: diffusion_alpha_bar(10, beta_end="0.02"), TypeError, r"beta_end must be a real number"),
     (lambda: within_k_sigma(-1), ValueError, r"k must be >= 0, got -1"),
     (lambda: within_k_sigma("2"), TypeError, r"k must be a real number"),
     (lambda: reparameterize(torch.zeros(2), -torch.ones(2)), ValueError, r"sigma must be >= 0, got a minimum of -1.0"),

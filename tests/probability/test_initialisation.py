@@ -83,3 +83,22 @@ def test_activation_stds_show_vanishing_and_stable_signal():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_initialisation_table_examples_match_torch():
+    import re
+
+    from aimath_ref.probability import INITIALISATION
+    from aimath_ref.tables import get_table
+
+    assert get_table("initialisation") is INITIALISATION
+    spread = {  # what torch.nn.init produces for a 512 -> 128 layer (weights are (out, in))
+        lecun_normal_std: _std_of(torch.nn.init.kaiming_normal_, (128, 512), nonlinearity="linear")[0],
+        xavier_normal_std: _std_of(torch.nn.init.xavier_normal_, (128, 512))[0],
+        xavier_uniform_bound: _std_of(torch.nn.init.xavier_uniform_, (128, 512))[1],
+        he_normal_std: _std_of(torch.nn.init.kaiming_normal_, (128, 512), nonlinearity="relu")[0],
+    }
+    assert {row.impl for row in INITIALISATION.rows} == set(spread)
+    for row in INITIALISATION.rows:
+        value = float(re.search(r"= (\d\.\d+)\$$", row.example()).group(1))
+        assert value == pytest.approx(spread[row.impl], rel=0.02), row.cells["Scheme"]
