@@ -40,3 +40,13 @@ def test_every_page_has_blocks_found() -> None:
         text = page.read_text(encoding="utf-8")
         fences = sum(1 for line in text.splitlines() if line.lstrip().startswith("```python"))
         assert len(harness.page_blocks(page)) == fences, page
+
+
+def test_admonition_titles_have_no_escaped_quotes() -> None:
+    """Markdown shows a backslash-escaped quote in an admonition title literally."""
+    import re
+
+    for page in harness.pages():
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(!!!|\?\?\?)", line):
+                assert '\\"' not in line, f"{page.relative_to(harness.DOCS)}:{n}: use “curly quotes” in titles"
