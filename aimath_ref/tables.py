@@ -45,6 +45,17 @@ class Row:
     impl: Callable[..., Any] | None = None
     example: Callable[[], str] | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.cells, Mapping):
+            raise TypeError(f"cells must be a mapping of column name to Markdown, got {type(self.cells).__name__}")
+        for key, text in self.cells.items():
+            if not isinstance(key, str) or not isinstance(text, str):
+                raise TypeError(f"cells must map str to str, got {key!r}: {text!r}")
+        if self.impl is not None and not callable(self.impl):
+            raise TypeError(f"impl must be callable or None, got {self.impl!r}")
+        if self.example is not None and not callable(self.example):
+            raise TypeError(f"example must be callable or None, got {self.example!r}")
+
 
 @dataclass(frozen=True)
 class Table:
@@ -54,6 +65,9 @@ class Table:
     ----------
     name : str
         Identifier used by the site (``<!-- table: NAME -->``).
+    title : str
+        Short plain-text title (no Markdown, no math), used as the table's heading on the
+        Reference page and in its table of contents.
     caption : str
         One sentence saying what the table lists.
     columns : tuple of str
@@ -67,6 +81,7 @@ class Table:
     """
 
     name: str
+    title: str
     caption: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
@@ -75,6 +90,18 @@ class Table:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for attr in ("name", "title", "caption", "page"):
+            value = getattr(self, attr)
+            if not isinstance(value, str) or not value.strip():
+                raise TypeError(f"table {self.name!r}: {attr} must be a non-empty str, got {value!r}")
+        if len(self.title) > 60 or any(ch in self.title for ch in "$`*_[]|\n"):
+            raise ValueError(f"table {self.name!r}: title must be plain text of at most 60 characters "
+                             f"(no Markdown or math), got {self.title!r}")
+        if not isinstance(self.columns, tuple) or not self.columns or \
+                not all(isinstance(c, str) and c for c in self.columns):
+            raise TypeError(f"table {self.name!r}: columns must be a non-empty tuple of str, got {self.columns!r}")
+        if not isinstance(self.rows, tuple) or not all(isinstance(r, Row) for r in self.rows):
+            raise TypeError(f"table {self.name!r}: rows must be a tuple of Row, got {self.rows!r}")
         if self.chapter not in CHAPTERS:
             raise ValueError(f"table {self.name!r}: chapter must be one of {CHAPTERS}, got {self.chapter!r}")
         if not self.rows:

@@ -9,12 +9,55 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from typing import Any
 
 from aimath_ref.tables import Table, all_tables, get_table
 
+ROOT = Path(__file__).resolve().parent.parent
 TABLE = re.compile(r"^(?P<indent>[ \t]*)<!--\s*table:\s*(?P<name>[\w.-]+)\s*-->\s*$", re.M)
 ALL = re.compile(r"^<!--\s*tables:\s*all\s*-->\s*$", re.M)
+
+
+def section_title(page: str) -> str:
+    """The name of the section a table belongs to: its page's title in the navigation.
+
+    Read from ``mkdocs.yml``'s ``nav`` (``Title: path.md``), falling back to the page's first heading.
+    """
+    return _nav_titles().get(page) or _first_heading(page)
+
+
+_NAV: dict[str, str] = {}
+
+
+def _nav_titles() -> dict[str, str]:
+    if not _NAV:
+        import yaml
+
+        class _Loader(yaml.SafeLoader):
+            pass
+
+        _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python tags
+        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+        def walk(items: Any) -> None:
+            for item in items or []:
+                if isinstance(item, dict):
+                    for title, value in item.items():
+                        if isinstance(value, str):
+                            _NAV[value] = title
+                        else:
+                            walk(value)
+
+        walk(config.get("nav"))
+    return _NAV
+
+
+def _first_heading(page: str) -> str:
+    for line in (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise ValueError(f"page {page} has no title in the nav and no '# ' heading")
 
 
 def render(table: Table, indent: str = "") -> str:
@@ -30,8 +73,7 @@ def _render_all(page_uri: str) -> str:
             chapter = table.chapter
             out.append(f"## {chapter}\n")
         link = posixpath.relpath(table.page, posixpath.dirname(page_uri) or ".")
-        title = table.caption.split(",")[0].split(":")[0].rstrip(".")
-        out.append(f"### {title}\n\nExplained in [this section]({link}).\n\n{render(table)}")
+        out.append(f"### {table.title}\n\nExplained in [{section_title(table.page)}]({link}).\n\n{render(table)}")
     return "\n".join(out)
 
 

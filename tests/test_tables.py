@@ -10,7 +10,7 @@ from aimath_ref.tables import CHAPTERS, Row, Table, all_tables, get_table, regis
 
 
 def _table(**kw):
-    base = dict(name="t", caption="A test table.", columns=("A", "B"), chapter=CHAPTERS[0], page="x.md",
+    base = dict(name="t", title="Test table", caption="A test table.", columns=("A", "B"), chapter=CHAPTERS[0], page="x.md",
                 rows=(Row({"A": "a", "B": "$b$"}, impl=l1_norm, example=lambda: str(l1_norm(torch.ones(3)).item())),))
     base.update(kw)
     return Table(**base)
@@ -58,3 +58,33 @@ def test_get_table_names_the_known_tables():
 def test_all_tables_follow_chapter_order():
     order = [CHAPTERS.index(t.chapter) for t in all_tables().values()]
     assert order == sorted(order) and len(order) >= 1
+
+
+def test_title_is_short_plain_text():
+    with pytest.raises(ValueError, match=r"title must be plain text .*got '\$A = \[\[1'"):
+        _table(title="$A = [[1")
+    with pytest.raises(ValueError, match="at most 60 characters"):
+        _table(title="x" * 61)
+    assert _table(title="x" * 60).title == "x" * 60
+    with pytest.raises(TypeError, match="title must be a non-empty str, got ''"):
+        _table(title="")
+
+
+def test_wrong_types_are_named():
+    with pytest.raises(TypeError, match="cells must be a mapping .* got list"):
+        Row(["a"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="cells must map str to str, got 'A': 1"):
+        Row({"A": 1})  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="impl must be callable or None, got 3"):
+        Row({"A": "a"}, impl=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="example must be callable or None, got 'x'"):
+        Row({"A": "a"}, example="x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="rows must be a tuple of Row"):
+        _table(rows=[Row({"A": "a", "B": "b"})])
+    with pytest.raises(TypeError, match="columns must be a non-empty tuple of str"):
+        _table(columns=["A", "B"])
+
+
+def test_every_registered_table_has_a_distinct_title():
+    titles = [t.title for t in all_tables().values()]
+    assert len(titles) == len(set(titles))

@@ -51,6 +51,7 @@ def _no_grad() -> str:
 
 PYTORCH_AUTOGRAD = register(Table(
     name="pytorch-autograd",
+    title="PyTorch autograd concepts",
     caption="PyTorch autograd concepts, the calculus each one stands for, and what it does on a tiny example.",
     columns=("PyTorch concept", "What it does", "Calculus equivalent"),
     chapter="Calculus, Gradients & Automatic Differentiation",

@@ -230,6 +230,7 @@ def _example(method: str) -> str:
 
 OPTIMISATION_ORDERS = register(Table(
     name="optimisation-orders",
+    title="Optimisers by Taylor order",
     caption=("Optimisers by the order of the Taylor model they use, with the cost of one step for "
              "$n$ parameters; the example column is the loss after 10 steps on "
              r"$L = \tfrac12(x^2 + 10y^2)$ from $(1, 1)$ (start: $5.5$)."),

@@ -273,6 +273,7 @@ def _vec_example(fn) -> str:  # type: ignore[no-untyped-def]
 
 NORMS = register(Table(
     name="norms",
+    title="Vector and matrix norms",
     caption="Vector and matrix norms, with where each one shows up in machine learning.",
     columns=("Norm", "Formula", "Intuition", "Where in AI"),
     chapter="Linear Algebra",

@@ -337,6 +337,7 @@ def _fmt(M: torch.Tensor) -> str:
 
 OPERATIONS = register(Table(
     name="matrix_operations",
+    title="Matrix operations",
     caption=r"Matrix operations and where they appear in machine learning; examples use "
             r"$A = [[1, 2], [3, 4]]$, $B = [[0, 1], [1, 0]]$, $u = (1, 2)$, $v = (3, 4)$.",
     columns=("Operation", "Notation", "Where in AI"),

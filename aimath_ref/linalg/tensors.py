@@ -106,6 +106,7 @@ def _row(data: str, layout: str, axes: str, text: str, shape: tuple[int, ...]) -
 
 TENSOR_SHAPES = register(Table(
     name="tensor_shapes",
+    title="Tensor layouts",
     caption="Common tensor layouts in deep learning; the last column is computed from the example's shape.",
     columns=("Data", "Layout", "Axes", "Typical example"),
     chapter="Linear Algebra",

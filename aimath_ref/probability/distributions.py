@@ -22,6 +22,7 @@ def _moments(d: Distribution, label: str) -> str:
 
 DISTRIBUTIONS = register(Table(
     name="distributions",
+    title="Common distributions",
     caption="Common distributions, their parameters and moments, and where each appears in machine learning.",
     columns=("Distribution", "Type", "Parameters", "Mass or density", "Mean, variance", "AI application"),
     chapter="Probability & Statistics",

@@ -267,6 +267,7 @@ def _example(value: float, what: str = r"\sigma") -> str:
 
 INITIALISATION = register(Table(
     name="initialisation",
+    title="Weight initialisation schemes",
     caption="Gaussian and uniform weight initialisations, the weight variance each picks, and the activation it suits.",
     columns=("Scheme", "Weights", "Variance of W", "Suited to", "PyTorch"),
     chapter="Probability & Statistics",
