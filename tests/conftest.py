@@ -34,7 +34,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     root = Path(__file__).resolve().parent.parent
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+    config = os.environ.get("AIMATH_MKDOCS_CONFIG", "mkdocs.yml")  # another config file, e.g. one that INHERITs
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(out)],
                           cwd=root, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
