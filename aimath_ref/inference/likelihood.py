@@ -8,7 +8,7 @@ $$\hat\theta_{\text{MLE}} = \arg\max_\theta \prod_i P(y_i \mid x_i, \theta)
 
 Each output assumption gives one loss: Gaussian → squared error, Bernoulli → binary
 cross-entropy, categorical → cross-entropy, Laplace → absolute error. The functions follow
-the interface of their :mod:`torch.nn.functional` counterparts and are tested equal to them.
+the interface of their `torch.nn.functional` counterparts and are tested equal to them.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def gaussian_nll(input: torch.Tensor, target: torch.Tensor, var: torch.Tensor | 
     + \frac12 \log 2\pi .$$
 
     With ``full=False`` the constant $\tfrac12\log 2\pi$ is left out, as in
-    :func:`torch.nn.functional.gaussian_nll_loss`. For a fixed $\sigma^2$ the loss is
+    `torch.nn.functional.gaussian_nll_loss`. For a fixed $\sigma^2$ the loss is
     $\operatorname{MSE}/(2\sigma^2)$ plus a constant, so minimising it is minimising the mean
     squared error; with $\sigma^2 = 1$ and ``full=False`` it is exactly $\operatorname{MSE}/2$.
     The variance is clamped below at ``eps`` (for the value, not the gradient), as in PyTorch.
@@ -126,7 +126,7 @@ def gaussian_nll(input: torch.Tensor, target: torch.Tensor, var: torch.Tensor | 
     ----------
     Bishop, *Pattern Recognition and Machine Learning*, 2006, §3.1.1 (least squares as maximum
     likelihood); Nix & Weigend, *Estimating the mean and variance of the target probability
-    distribution*, ICNN 1994; PyTorch, :func:`torch.nn.functional.gaussian_nll_loss`.
+    distribution*, ICNN 1994; PyTorch, `torch.nn.functional.gaussian_nll_loss`.
 
     Examples
     --------
@@ -167,7 +167,7 @@ def bernoulli_nll(input: torch.Tensor, target: torch.Tensor, reduction: str = "m
 
     which stays finite and exact for $z = \pm 10^4$ (the probability form would need
     $\log 0$). From probabilities, each log is clamped below at $-100$, as in
-    :func:`torch.nn.functional.binary_cross_entropy`, so $p \in \{0, 1\}$ gives a large finite
+    `torch.nn.functional.binary_cross_entropy`, so $p \in \{0, 1\}$ gives a large finite
     loss instead of infinity. Targets may be soft labels in $[0, 1]$.
 
     Parameters
@@ -179,7 +179,7 @@ def bernoulli_nll(input: torch.Tensor, target: torch.Tensor, reduction: str = "m
     reduction : {"mean", "sum", "none"}, default "mean"
         Mean over all entries, their sum, or the per-entry losses.
     logits : bool, default False
-        Read ``input`` as logits (like :func:`torch.nn.functional.binary_cross_entropy_with_logits`).
+        Read ``input`` as logits (like `torch.nn.functional.binary_cross_entropy_with_logits`).
 
     Returns
     -------
@@ -198,8 +198,8 @@ def bernoulli_nll(input: torch.Tensor, target: torch.Tensor, reduction: str = "m
     References
     ----------
     Goodfellow, Bengio & Courville, *Deep Learning*, 2016, §6.2.2.2 (sigmoid units and the
-    Bernoulli likelihood); PyTorch, :func:`torch.nn.functional.binary_cross_entropy` and
-    :func:`torch.nn.functional.binary_cross_entropy_with_logits`.
+    Bernoulli likelihood); PyTorch, `torch.nn.functional.binary_cross_entropy` and
+    `torch.nn.functional.binary_cross_entropy_with_logits`.
 
     Examples
     --------
@@ -242,8 +242,8 @@ def categorical_nll(logits: torch.Tensor, target: torch.Tensor, reduction: str =
     $$-\log P(y = k \mid z) = -\log p_k = -z_k + \log \sum_{j} e^{z_j}.$$
 
     This is the cross-entropy between the one-hot label and $p$, so the function delegates to
-    :func:`aimath_ref.information.cross_entropy_from_logits`, the package's one
-    implementation (same interface as :func:`torch.nn.functional.cross_entropy`: classes on
+    [`cross_entropy_from_logits`][aimath_ref.information.cross_entropy.cross_entropy_from_logits], the package's one
+    implementation (same interface as `torch.nn.functional.cross_entropy`: classes on
     dimension 1, class-index or class-probability targets).
 
     Parameters
@@ -271,7 +271,7 @@ def categorical_nll(logits: torch.Tensor, target: torch.Tensor, reduction: str =
     References
     ----------
     Goodfellow, Bengio & Courville, *Deep Learning*, 2016, §6.2.2.3 (softmax units);
-    PyTorch, :func:`torch.nn.functional.cross_entropy`.
+    PyTorch, `torch.nn.functional.cross_entropy`.
 
     Examples
     --------
@@ -293,8 +293,9 @@ def laplace_nll(input: torch.Tensor, target: torch.Tensor, scale: torch.Tensor |
     $$-\log p(y \mid \mu, b) = \frac{\lvert y - \mu \rvert}{b} + \log b + \log 2 .$$
 
     With ``full=False`` the constant $\log 2$ is left out (the convention of
-    :func:`gaussian_nll`). For a fixed $b$ the loss is $\operatorname{MAE}/b$ plus a constant;
-    with $b = 1$ and ``full=False`` it equals :func:`torch.nn.functional.l1_loss`. The Laplace
+    [`gaussian_nll`][aimath_ref.inference.likelihood.gaussian_nll]). For a fixed $b$ the loss is
+    $\operatorname{MAE}/b$ plus a constant;
+    with $b = 1$ and ``full=False`` it equals `torch.nn.functional.l1_loss`. The Laplace
     has heavier tails than the Gaussian, so a large residual costs linearly, not quadratically:
     the fit is more robust to outliers.
 
@@ -305,7 +306,8 @@ def laplace_nll(input: torch.Tensor, target: torch.Tensor, scale: torch.Tensor |
     target : torch.Tensor
         Observed values $y$, same shape and dtype as ``input``.
     scale : torch.Tensor or float, default 1.0
-        Scale $b > 0$ (the variance is $2b^2$), shaped as ``var`` of :func:`gaussian_nll`.
+        Scale $b > 0$ (the variance is $2b^2$), shaped as ``var`` of
+        [`gaussian_nll`][aimath_ref.inference.likelihood.gaussian_nll].
     full : bool, default False
         Include the constant $\log 2$.
     reduction : {"mean", "sum", "none"}, default "mean"
@@ -327,7 +329,7 @@ def laplace_nll(input: torch.Tensor, target: torch.Tensor, scale: torch.Tensor |
     References
     ----------
     Hastie, Tibshirani & Friedman, *The Elements of Statistical Learning*, 2nd ed., 2009,
-    §10.6 (robust loss functions); PyTorch, :func:`torch.nn.functional.l1_loss`.
+    §10.6 (robust loss functions); PyTorch, `torch.nn.functional.l1_loss`.
 
     Examples
     --------

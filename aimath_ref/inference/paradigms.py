@@ -27,7 +27,8 @@ def _estimation_example() -> str:
 def _regularisation_example() -> str:
     w = torch.tensor([1.0, -2.0], dtype=torch.float64)
     tau2 = 2.5
-    return rf"$w = (1, -2)$, prior $\mathcal N(0, {tau2})$: $-\log P(w)$ + const $= {l2_penalty(w, 1 / (2 * tau2)).item():.3f}$"
+    penalty = l2_penalty(w, 1 / (2 * tau2)).item()  # -log N(w; 0, τ²) up to its constant
+    return rf"$w = (1, -2)$, prior $\mathcal N(0, {tau2})$: $-\log P(w)$ + const $= {penalty:.3f}$"
 
 
 FREQUENTIST_VS_BAYESIAN = register(Table(

@@ -116,7 +116,8 @@ def l1_penalty(params: Params, lam: float) -> torch.Tensor:
     With $w_j \sim \operatorname{Laplace}(0, b)$ independently,
     $-\log P(w) = \frac1b \sum_j \lvert w_j \rvert + \text{const}$, so $\lambda = 1/b$. The
     penalty's pull on a weight has the same size $\lambda$ however small the weight is; a
-    proximal solver (:func:`lasso_ista`) therefore sets small weights exactly to zero. Plain
+    proximal solver ([`lasso_ista`][aimath_ref.inference.regularisation.lasso_ista]) therefore sets
+    small weights exactly to zero. Plain
     (sub)gradient descent on this penalty only makes them oscillate around zero.
 
     Parameters
@@ -129,7 +130,7 @@ def l1_penalty(params: Params, lam: float) -> torch.Tensor:
     Returns
     -------
     torch.Tensor
-        A scalar, computed with :func:`aimath_ref.linalg.l1_norm`; differentiable.
+        A scalar, computed with [`l1_norm`][aimath_ref.linalg.norms.l1_norm]; differentiable.
 
     Raises
     ------
@@ -361,7 +362,8 @@ def lasso_ista(X: torch.Tensor, y: torch.Tensor, l1: float, l2: float = 0.0, fit
     $$w^{(k+1)} = \frac{S_{t\lambda_1}\!\big(w^{(k)} - t\,\nabla\big)}{1 + 2t\lambda_2},\qquad
     \nabla = 2X_c^\top(X_c w^{(k)} - y_c),$$
 
-    with $S$ the :func:`soft_threshold`. Each step lowers $F$, and coordinates whose pull is
+    with $S$ the [`soft_threshold`][aimath_ref.inference.regularisation.soft_threshold]. Each step
+    lowers $F$, and coordinates whose pull is
     below $t\lambda_1$ land on exactly zero. scikit-learn's ``Lasso(alpha)`` minimises
     $\frac{1}{2n}\lVert y - Xw\rVert^2 + \alpha \lVert w\rVert_1$, the same problem with
     $\lambda_1 = 2n\alpha$. Iteration stops when no weight moves by more than
