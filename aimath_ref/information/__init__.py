@@ -14,7 +14,7 @@ from .compression import (
 )
 from .contrastive import gaussian_critic_embeddings, info_nce
 from .cross_entropy import cross_entropy_from_logits, perplexity
-from .divergence import cross_entropy, js_divergence, kl_divergence
+from .divergence import cross_entropy, fit_gaussian_kl, js_divergence, kl_divergence
 from .entropy import binary_entropy, entropy, information_content
 from .mutual_information import gaussian_mutual_information, joint_histogram, mutual_information
 
@@ -26,6 +26,7 @@ __all__ = [
     "cross_entropy",
     "cross_entropy_from_logits",
     "entropy",
+    "fit_gaussian_kl",
     "gaussian_critic_embeddings",
     "gaussian_mutual_information",
     "huffman_code_lengths",

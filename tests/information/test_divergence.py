@@ -168,3 +168,43 @@ def test_bad_base_and_dim(fn):
         fn(p, p, base=1)
     with pytest.raises(ValueError, match=r"dim must be in \[-1, 0\] for a 1-D input, got 2"):
         fn(p, p, dim=2)
+
+
+# fit_gaussian_kl ----------------------------------------------------------------------------
+
+from aimath_ref.information import fit_gaussian_kl  # noqa: E402
+
+X = torch.linspace(-8, 8, 161, dtype=torch.float64)
+
+
+def _mixture(w=0.6, m=2.5, s=0.8):
+    dens = w * torch.exp(-0.5 * ((X + m) / s) ** 2) + (1 - w) * torch.exp(-0.5 * ((X - m) / s) ** 2)
+    return dens / dens.sum()
+
+
+def test_forward_fit_matches_the_moments():
+    p = _mixture()
+    mu, sigma = fit_gaussian_kl(p, X, "forward", n_mu=81, n_sigma=61)
+    mean = (p * X).sum().item()
+    std = math.sqrt((p * (X - mean) ** 2).sum().item())
+    assert mu == pytest.approx(mean, abs=0.2) and sigma == pytest.approx(std, rel=0.05)
+
+
+def test_reverse_fit_picks_one_mode(device):
+    p = _mixture().to(device)
+    mu, sigma = fit_gaussian_kl(p, X.to(device), "reverse", n_mu=81, n_sigma=61)
+    assert mu == pytest.approx(-2.5, abs=0.2) and sigma == pytest.approx(0.8, rel=0.1)
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: fit_gaussian_kl(_mixture(), X[:-1]), ValueError, "p and x must be 1-D of one length"),
+    (lambda: fit_gaussian_kl(_mixture(), X.flip(0)), ValueError, "x must be increasing with at least 3 points"),
+    (lambda: fit_gaussian_kl(_mixture(), X, "both"), ValueError, "direction must be one of 'forward', 'reverse'; got 'both'"),
+    (lambda: fit_gaussian_kl(_mixture(), X, n_mu=1), ValueError, "n_mu must be >= 2, got 1"),
+    (lambda: fit_gaussian_kl(_mixture() * 2, X), ValueError, "p must sum to 1"),
+    (lambda: fit_gaussian_kl(_mixture(), X.long()), TypeError, "x must have a floating dtype"),
+])
+def test_fit_bad_input(call, error, words):
+    with pytest.raises(error) as err:
+        call()
+    assert words in str(err.value)
