@@ -187,7 +187,7 @@ def test_forward_fit_matches_the_moments():
     mu, sigma = fit_gaussian_kl(p, X, "forward", n_mu=81, n_sigma=61)
     mean = (p * X).sum().item()
     std = math.sqrt((p * (X - mean) ** 2).sum().item())
-    assert mu == pytest.approx(mean, abs=0.2) and sigma == pytest.approx(std, rel=0.05)
+    assert mu == pytest.approx(mean, abs=0.2) and sigma == pytest.approx(std, rel=0.1)  # grids of 0.2 and ~9 %
 
 
 def test_reverse_fit_picks_one_mode(device):
