@@ -37,6 +37,7 @@ def info_nce(z_a: torch.Tensor, z_b: torch.Tensor, temperature: float = 0.1, sim
     ----------
     z_a, z_b : torch.Tensor
         Floating tensors of shape ``(N, d)``: row $i$ of each is one view of pair $i$; $N \ge 1$.
+        Shape ``(B, N, d)`` holds $B$ independent batches; the loss is then the mean over all of them.
     temperature : float, default 0.1
         $\tau > 0$; SimCLR used 0.1 to 0.5, CLIP learns it (initialised at 0.07).
     similarity : {"cosine", "dot"}, default "cosine"
@@ -54,7 +55,7 @@ def info_nce(z_a: torch.Tensor, z_b: torch.Tensor, temperature: float = 0.1, sim
     TypeError
         If the inputs are not floating tensors of one dtype, or an option has the wrong type.
     ValueError
-        If they are not 2-D, are empty, differ in shape or device, ``temperature <= 0`` or
+        If they are not 2-D or 3-D, are empty, differ in shape or device, ``temperature <= 0`` or
         ``similarity`` is unknown.
 
     References
@@ -75,10 +76,12 @@ def info_nce(z_a: torch.Tensor, z_b: torch.Tensor, temperature: float = 0.1, sim
     >>> round(info_nce(z, torch.ones(4, 4), temperature=0.1).item(), 4)  # no information: log 4
     1.3863
     """
-    _checks.tensor(z_a, "z_a", ndim=2)
-    _checks.tensor(z_b, "z_b", ndim=2)
+    for name, z in (("z_a", z_a), ("z_b", z_b)):
+        _checks.tensor(z, name, min_ndim=2)
+        if z.ndim > 3:
+            raise ValueError(f"{name} must have shape (N, d) or (B, N, d), got {tuple(z.shape)}")
     if z_a.shape != z_b.shape:
-        raise ValueError(f"z_a and z_b must have the same shape (N, d), got {tuple(z_a.shape)} and {tuple(z_b.shape)}")
+        raise ValueError(f"z_a and z_b must have the same shape, got {tuple(z_a.shape)} and {tuple(z_b.shape)}")
     if z_a.dtype != z_b.dtype:
         raise TypeError(f"z_a and z_b must have the same dtype, got {z_a.dtype} and {z_b.dtype}")
     _checks.same_device(z_a=z_a, z_b=z_b)
@@ -88,12 +91,16 @@ def info_nce(z_a: torch.Tensor, z_b: torch.Tensor, temperature: float = 0.1, sim
         raise TypeError(f"symmetric must be a bool, got {type(symmetric).__name__} {symmetric!r}")
     w = torch.float32 if z_a.dtype in (torch.float16, torch.bfloat16) else z_a.dtype
     a, b = z_a.to(w), z_b.to(w)
-    sim = cosine_similarity_matrix(a, b) if similarity == "cosine" else a @ b.T  # (N, N)
+    if a.ndim == 2:
+        a, b = a[None], b[None]  # one batch
+    sim = cosine_similarity_matrix(a, b) if similarity == "cosine" else a @ b.transpose(-2, -1)  # (B, N, N)
     scores = sim / tau  # s_ij
-    labels = torch.arange(a.shape[0], device=a.device)  # the positive of row i is column i
-    loss = cross_entropy_from_logits(scores, labels)
+    n_batches, n = scores.shape[0], scores.shape[1]
+    labels = torch.arange(n, device=a.device).expand(n_batches, n)  # the positive of row i is column i
+    # cross_entropy_from_logits wants the classes on dimension 1: (B, classes j, rows i)
+    loss = cross_entropy_from_logits(scores.transpose(-2, -1), labels)
     if symmetric:
-        loss = (loss + cross_entropy_from_logits(scores.T, labels)) / 2
+        loss = (loss + cross_entropy_from_logits(scores, labels)) / 2  # columns pick their row
     return loss.to(z_a.dtype)
 
 

@@ -56,7 +56,7 @@ def information_content(p: torch.Tensor, base: float = 2) -> torch.Tensor:
     ln_b = _dist.log_base(base)
     _dist.probabilities(p, "p")
     w = _dist.work_dtype(p)
-    return (-torch.log(p.to(w)) / ln_b).to(p.dtype)  # -log p / ln b
+    return ((0.0 - torch.log(p.to(w))) / ln_b).to(p.dtype)  # -log p / ln b, +0 at p = 1
 
 
 def entropy(p: torch.Tensor, base: float = 2, dim: int = -1) -> torch.Tensor:

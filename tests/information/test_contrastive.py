@@ -44,6 +44,16 @@ def test_dot_similarity_matches_direct_formula(device, dtype):
     torch.testing.assert_close(info_nce(a, b, temperature=0.3, similarity="dot"), want, **_tol(dtype))
 
 
+@pytest.mark.parametrize("similarity", ["cosine", "dot"])
+@pytest.mark.parametrize("symmetric", [False, True])
+def test_batches_are_the_mean_of_single_batches(device, similarity, symmetric):
+    a, b = (t.to(device) for t in _views(24, 5, 5, torch.float64))
+    A, B = a.reshape(3, 8, 5), b.reshape(3, 8, 5)
+    each = [info_nce(A[i], B[i], temperature=0.2, similarity=similarity, symmetric=symmetric) for i in range(3)]
+    torch.testing.assert_close(info_nce(A, B, temperature=0.2, similarity=similarity, symmetric=symmetric),
+                               torch.stack(each).mean())
+
+
 def test_half_precision_and_extremes():
     a, b = _views(8, 4, 2, torch.float32)
     for dtype in (torch.float16, torch.bfloat16):
@@ -92,8 +102,9 @@ def test_gaussian_critic_embeddings_are_the_log_density_ratio():
 
 
 @pytest.mark.parametrize("call, error, words", [
-    (lambda: info_nce(torch.zeros(3, 2), torch.zeros(4, 2)), ValueError, "z_a and z_b must have the same shape (N, d), got (3, 2) and (4, 2)"),
-    (lambda: info_nce(torch.zeros(3), torch.zeros(3)), ValueError, "z_a must have 2 dimension(s), got shape (3,)"),
+    (lambda: info_nce(torch.zeros(3, 2), torch.zeros(4, 2)), ValueError, "z_a and z_b must have the same shape, got (3, 2) and (4, 2)"),
+    (lambda: info_nce(torch.zeros(3), torch.zeros(3)), ValueError, "z_a must have at least 2 dimension(s), got shape (3,)"),
+    (lambda: info_nce(torch.zeros(1, 2, 3, 2), torch.zeros(1, 2, 3, 2)), ValueError, "z_a must have shape (N, d) or (B, N, d), got (1, 2, 3, 2)"),
     (lambda: info_nce(torch.zeros(3, 2), torch.zeros(3, 2, dtype=torch.float64)), TypeError, "same dtype"),
     (lambda: info_nce(torch.zeros(3, 2), torch.zeros(3, 2), temperature=0), ValueError, "temperature must be > 0, got 0"),
     (lambda: info_nce(torch.zeros(3, 2), torch.zeros(3, 2), similarity="l2"), ValueError, "similarity must be one of 'cosine', 'dot'; got 'l2'"),
