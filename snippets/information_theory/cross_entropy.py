@@ -8,11 +8,13 @@ from aimath_ref import get_device
 from aimath_ref.information import cross_entropy_from_logits
 from aimath_ref.probability import softmax
 
-logits = torch.tensor([1.2, 0.5, 3.1, 0.8], device=get_device())  # raw scores for 4 classes
+# raw scores for 4 classes
+logits = torch.tensor([1.2, 0.5, 3.1, 0.8], device=get_device())
 label = torch.tensor(2, device=get_device())  # the correct class
 
 p_correct = softmax(logits)[2]
-loss = F.cross_entropy(logits.unsqueeze(0), label.unsqueeze(0))  # PyTorch wants (N, C) and (N,)
+# PyTorch wants (N, C) and (N,)
+loss = F.cross_entropy(logits.unsqueeze(0), label.unsqueeze(0))
 print(f"P(correct class) = {p_correct.item():.3f}")
 print(f"Cross-entropy loss = {loss.item():.3f}")
 print(f"-ln P(correct class) = {-torch.log(p_correct).item():.3f}")
@@ -85,9 +87,12 @@ from aimath_ref import get_device, randn
 from aimath_ref.information import cross_entropy_from_logits, perplexity
 
 vocab, tokens = 1000, 64
-target = torch.arange(tokens, device=get_device()) * 7 % vocab  # the tokens that really came next
-logits = randn(tokens, vocab, seed=1).to(get_device()) * 2  # one row of logits per position
-logits[torch.arange(tokens, device=get_device()), target] += 8.0  # a model that has learnt something
+# the tokens that really came next
+target = torch.arange(tokens, device=get_device()) * 7 % vocab
+# one row of logits per position
+logits = randn(tokens, vocab, seed=1).to(get_device()) * 2
+# a model that has learnt something
+logits[torch.arange(tokens, device=get_device()), target] += 8.0
 nats = cross_entropy_from_logits(logits, target).item()  # mean -ln p per token
 bits = nats / math.log(2)
 print(f"cross-entropy: {nats:.3f} nats = {bits:.3f} bits per token")

@@ -6,7 +6,8 @@ import torch
 from aimath_ref import get_device
 from aimath_ref.information import cross_entropy, entropy, kl_divergence
 
-p = torch.tensor([0.9, 0.1], device=get_device())  # a coin that lands heads 90 % of the time
+# a coin that lands heads 90 % of the time
+p = torch.tensor([0.9, 0.1], device=get_device())
 q = torch.tensor([0.5, 0.5], device=get_device())  # a model that thinks it is fair
 print(f"KL(P||Q) = {kl_divergence(p, q).item():.4f} bits,  KL(Q||P) = {kl_divergence(q, p).item():.4f} bits")
 print(f"KL(P||P) = {kl_divergence(p, p).item():.4f}")
@@ -29,7 +30,7 @@ p = p / p.sum(-1, keepdim=True)  # three true distributions
 q = rand(3, 5, seed=1).to(get_device())
 q = q / q.sum(-1, keepdim=True)  # three model distributions
 ours = kl_divergence(p, q, base=math.e)  # per row, in nats
-# torch's kl_div(input, target) wants the MODEL's log-probabilities first and computes KL(target || model)
+# kl_div(input, target): input = the MODEL's log-probabilities; result KL(target || model)
 theirs = F.kl_div(q.log(), p, reduction="none").sum(-1)
 print([round(v, 5) for v in ours.tolist()])
 print([round(v, 5) for v in theirs.tolist()])

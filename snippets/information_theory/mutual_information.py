@@ -43,7 +43,8 @@ from aimath_ref.probability import correlation_matrix
 n = 20_000
 features = randn(n, 3, seed=2, dtype=torch.float64).to(get_device())
 label = ((features[:, 0] + 0.5 * randn(n, seed=3, dtype=torch.float64).to(get_device()) > 0)
-         | (features[:, 1].abs() > 1.5)).double()  # depends on feature 0 linearly, on feature 1 through |x|
+         # depends on feature 0 linearly, on feature 1 through |x|
+         | (features[:, 1].abs() > 1.5)).double()
 for j, what in enumerate(["linear signal", "signal through |x|", "pure noise"]):
     x = features[:, j]
     r = correlation_matrix(torch.stack([x, label], dim=1))[0, 1].item()
@@ -59,9 +60,12 @@ from aimath_ref import get_device, randn
 from aimath_ref.information import info_nce
 
 images = randn(8, 32, seed=4).to(get_device())  # 8 image embeddings
-texts = images + 0.3 * randn(8, 32, seed=5).to(get_device())  # their captions' embeddings, nearby
-loss = info_nce(images, texts, temperature=0.1, symmetric=True)  # CLIP-style, both directions
-S = F.normalize(images, dim=1) @ F.normalize(texts, dim=1).T / 0.1  # (8, 8) scores, positives on the diagonal
+# their captions' embeddings, nearby
+texts = images + 0.3 * randn(8, 32, seed=5).to(get_device())
+# CLIP-style, both directions
+loss = info_nce(images, texts, temperature=0.1, symmetric=True)
+# (8, 8) scores, positives on the diagonal
+S = F.normalize(images, dim=1) @ F.normalize(texts, dim=1).T / 0.1
 labels = torch.arange(8, device=get_device())
 check = (F.cross_entropy(S, labels) + F.cross_entropy(S.T, labels)) / 2
 print(f"info_nce = {loss.item():.4f}, cross-entropy of the score matrix = {check.item():.4f}")
@@ -80,10 +84,12 @@ from aimath_ref.information import gaussian_critic_embeddings, gaussian_mutual_i
 dim, pairs = 4, 8192
 for rho in (0.7, 0.9, 0.99):
     mi = gaussian_mutual_information(rho, dim=dim, base=math.e)  # the true I(X;Y) in nats
-    a, b = gaussian_critic_embeddings(pairs, dim, rho, seed=0, dtype=torch.float32)  # the best critic
+    # the best critic
+    a, b = gaussian_critic_embeddings(pairs, dim, rho, seed=0, dtype=torch.float32)
     row = []
     for n in (16, 64, 256):
-        batches = (a.reshape(-1, n, dim + 1), b.reshape(-1, n, dim + 1))  # pairs // n batches of N pairs
+        # pairs // n batches of N pairs
+        batches = (a.reshape(-1, n, dim + 1), b.reshape(-1, n, dim + 1))
         loss = info_nce(*batches, temperature=1.0, similarity="dot").item()
         row.append(f"N={n}: {math.log(n) - loss:.2f}")
     print(f"rho={rho}: I = {mi:.2f} | " + " | ".join(row))

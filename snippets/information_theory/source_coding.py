@@ -22,7 +22,8 @@ import torch
 from aimath_ref import get_device
 from aimath_ref.information import entropy, huffman_code_lengths
 
-p = torch.tensor([0.9, 0.1], dtype=torch.float64, device=get_device())  # a very predictable source
+# a very predictable source
+p = torch.tensor([0.9, 0.1], dtype=torch.float64, device=get_device())
 h = entropy(p).item()
 for n in (1, 2, 3, 4):
     blocks = torch.tensor([torch.prod(torch.stack([p[i] for i in b])).item()
@@ -50,9 +51,12 @@ from aimath_ref.information import ngram_bits_per_char, reference_text
 text = reference_text()
 train = text[:60_000]
 for k in range(5):
-    contexts = {train[i - k:i + 1] for i in range(k, len(train))}  # distinct (context, next) pairs stored
-    model_bits = len(contexts) * (8 * (k + 1) + math.log2(len(train)))  # the pair and its count
-    data_bits = ngram_bits_per_char(train, train, order=k) * len(train)  # the text coded with the model
+    # distinct (context, next) pairs stored
+    contexts = {train[i - k:i + 1] for i in range(k, len(train))}
+    # the pair and its count
+    model_bits = len(contexts) * (8 * (k + 1) + math.log2(len(train)))
+    # the text coded with the model
+    data_bits = ngram_bits_per_char(train, train, order=k) * len(train)
     print(f"order {k}: L(model) = {model_bits / 8000:6.1f} kB + L(data | model) = {data_bits / 8000:5.1f} kB"
           f" = {(model_bits + data_bits) / 8000:5.1f} kB")
 # --8<-- [end:mdl]
