@@ -36,15 +36,15 @@ for name, y in [("y = 2x", 2 * x + noise), ("y = x^2", x ** 2 + noise), ("y inde
 # --8<-- [start:features]
 import torch
 
-from aimath_ref import get_device, rand, randn
+from aimath_ref import get_device, randn
 from aimath_ref.information import joint_histogram, mutual_information
 from aimath_ref.probability import correlation_matrix
 
 n = 20_000
 features = randn(n, 3, seed=2, dtype=torch.float64).to(get_device())
-label = ((features[:, 0] + 0.5 * randn(n, seed=3, dtype=torch.float64).to(get_device()) > 0)
-         # depends on feature 0 linearly, on feature 1 through |x|
-         | (features[:, 1].abs() > 1.5)).double()
+signal = features[:, 0] + 0.5 * randn(n, seed=3, dtype=torch.float64).to(get_device())
+# the label depends on feature 0 linearly and on feature 1 only through |x|
+label = ((signal > 0) | (features[:, 1].abs() > 1.5)).double()
 for j, what in enumerate(["linear signal", "signal through |x|", "pure noise"]):
     x = features[:, j]
     r = correlation_matrix(torch.stack([x, label], dim=1))[0, 1].item()
