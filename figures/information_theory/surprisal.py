@@ -14,7 +14,7 @@ def figure():
     bits = information_content(marks).tolist()
     ax.scatter(marks.tolist(), bits, color=PALETTE[1], zorder=3)
     for x, y, dx, dy in zip(marks.tolist(), bits, (0.03, 0.02, -0.2), (0.0, 0.6, 0.9)):
-        ax.annotate(f"p = {x:g}: {y:.3g} bits", (x, y), (x + dx, y + dy), fontsize=10)
+        ax.annotate(f"p = {x:g}: {y:.3g} bit{'' if y == 1 else 's'}", (x, y), (x + dx, y + dy), fontsize=10)
     ax.set_xlabel("probability p of the outcome")
     ax.set_ylabel("information (bits)")
     ax.set_ylim(0, 10.5)
