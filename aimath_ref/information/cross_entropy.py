@@ -12,7 +12,7 @@ import torch
 from .. import _checks
 from ..probability.sampling import log_softmax
 
-__all__ = ["cross_entropy_from_logits"]
+__all__ = ["cross_entropy_from_logits", "perplexity"]
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -121,7 +121,7 @@ def cross_entropy_from_logits(logits: torch.Tensor, target: torch.Tensor, weight
     >>> from aimath_ref.information import cross_entropy_from_logits
     >>> logits = torch.tensor([[1.2, 0.5, 3.1, 0.8]])
     >>> round(cross_entropy_from_logits(logits, torch.tensor([2])).item(), 4)
-    0.2559
+    0.2807
     >>> round(cross_entropy_from_logits(torch.tensor([[1e4, -1e4]]), torch.tensor([1])).item(), 1)
     20000.0
     """
@@ -177,3 +177,56 @@ def cross_entropy_from_logits(logits: torch.Tensor, target: torch.Tensor, weight
     if reduction == "sum":
         return loss.sum().to(logits.dtype)
     return loss.mean().to(logits.dtype)  # over every example (and every position d_1, ..., d_k)
+
+
+def perplexity(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = -100) -> torch.Tensor:
+    r"""Perplexity of a language model on a text: $e$ to the power of its mean per-token cross-entropy in nats.
+
+    $$\mathrm{PPL} = \exp\Big(-\frac1T \sum_{t=1}^{T} \ln p_\theta(x_t \mid x_{<t})\Big)
+    = 2^{H_{\text{bits}}},\qquad H_{\text{bits}} = \frac{H_{\text{nats}}}{\ln 2}$$
+
+    The mean cross-entropy comes from :func:`cross_entropy_from_logits` (``reduction="mean"``),
+    so it is in nats and the base of the power is $e$; measured in bits per token, the same
+    number is $2^{H}$. A perplexity of $k$ means the model is as unsure, on average, as a uniform
+    choice among $k$ tokens. It depends on the tokenizer: values from models with different
+    vocabularies are not comparable.
+
+    Parameters
+    ----------
+    logits : torch.Tensor
+        Floating tensor ``(C,)``, ``(N, C)`` or ``(N, C, T)``: one row of logits per token, the
+        vocabulary on dimension 1 as in :func:`torch.nn.functional.cross_entropy`.
+    target : torch.Tensor
+        Integer tensor of the true token ids, shape ``()``, ``(N,)`` or ``(N, T)``.
+    ignore_index : int, default -100
+        Token ids equal to it (padding) are left out of the mean.
+
+    Returns
+    -------
+    torch.Tensor
+        The perplexity, a scalar $\ge 1$, dtype of ``logits``.
+
+    Raises
+    ------
+    TypeError
+        If ``logits`` is not floating or ``target`` is not an integer tensor.
+    ValueError
+        If shapes do not match or a token id is out of range (see :func:`cross_entropy_from_logits`).
+
+    References
+    ----------
+    Jurafsky & Martin, *Speech and Language Processing*, 3rd ed. draft, §3.3; Hugging Face
+    Transformers documentation, *Perplexity of fixed-length models*.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from aimath_ref.information import perplexity
+    >>> round(perplexity(torch.zeros(3, 50), torch.tensor([4, 8, 15])).item(), 4)  # uniform over 50 tokens
+    50.0
+    """
+    if not isinstance(target, torch.Tensor) or target.dtype.is_floating_point or target.dtype == torch.bool:
+        got = target.dtype if isinstance(target, torch.Tensor) else f"{type(target).__name__} {target!r}"
+        raise TypeError(f"target must be an integer tensor of token ids, got {got}")
+    nats = cross_entropy_from_logits(logits, target, ignore_index=ignore_index)  # mean -ln p per token
+    return torch.exp(nats.to(torch.float32) if nats.dtype in (torch.float16, torch.bfloat16) else nats).to(logits.dtype)

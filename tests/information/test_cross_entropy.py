@@ -144,3 +144,50 @@ def test_label_smoothing_endpoints():
     torch.testing.assert_close(ce(logits, target, label_smoothing=1.0), ce(logits, uniform))
     torch.testing.assert_close(ce(logits, target, label_smoothing=0.0),
                                -torch.log_softmax(logits, 1)[torch.arange(5), target].mean())
+
+
+# perplexity ---------------------------------------------------------------------------------
+
+from aimath_ref.information import perplexity  # noqa: E402
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_perplexity_is_exp_of_mean_nats_and_two_to_the_bits(device, dtype):
+    g = torch.Generator().manual_seed(11)
+    logits = (torch.randn(6, 20, 9, generator=g, dtype=torch.float64) * 2).to(dtype).to(device)  # (N, V, T)
+    target = torch.randint(0, 20, (6, 9), generator=g).to(device)
+    target[0, :3] = -100  # padding
+    nats = F.cross_entropy(logits, target)  # mean over the kept tokens
+    got = perplexity(logits, target)
+    assert got.dtype == dtype
+    torch.testing.assert_close(got, torch.exp(nats), **_tol(dtype))
+    torch.testing.assert_close(got, 2 ** (nats / math.log(2)), **_tol(dtype))
+
+
+def test_perplexity_uniform_and_perfect():
+    assert perplexity(torch.zeros(4, 7), torch.tensor([0, 1, 2, 3])).item() == pytest.approx(7.0)
+    sure = torch.full((3, 5), -1e4)
+    sure[torch.arange(3), torch.tensor([4, 0, 2])] = 1e4
+    assert perplexity(sure, torch.tensor([4, 0, 2])).item() == 1.0
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_perplexity_half_precision(dtype):
+    logits = torch.randn(5, 11, generator=torch.Generator().manual_seed(1))
+    target = torch.tensor([1, 2, 3, 4, 5])
+    got = perplexity(logits.to(dtype), target)
+    assert got.dtype == dtype
+    want = torch.exp(F.cross_entropy(logits.to(dtype).float(), target))
+    torch.testing.assert_close(got.float(), want, rtol=4 * torch.finfo(dtype).eps, atol=0)
+
+
+@pytest.mark.parametrize("target, error, words", [
+    (torch.tensor([0.5, 0.5]), TypeError, "target must be an integer tensor of token ids, got torch.float32"),
+    ([0, 1], TypeError, "target must be an integer tensor of token ids, got list"),
+    (torch.tensor([0, 9]), ValueError, "target class indices must be in [0, 3]"),
+    (torch.tensor([0, 1, 2]), ValueError, "target of class indices must have shape (2,)"),
+])
+def test_perplexity_bad_target(target, error, words):
+    with pytest.raises(error) as err:
+        perplexity(torch.zeros(2, 4), target)
+    assert words in str(err.value)
