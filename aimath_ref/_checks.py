@@ -31,6 +31,20 @@ def tensor(x: Any, name: str, *, floating: bool = True, min_ndim: int = 0,
     return x
 
 
+def finite(x: torch.Tensor, name: str, *, allow_inf: bool = False) -> torch.Tensor:
+    """Return ``x`` if it has no NaN (and, unless ``allow_inf``, no infinite) entry; name the first bad one otherwise.
+
+    A comparison with NaN is false, so range checks such as ``(p < 0).any()`` let NaN through:
+    call this first wherever a tensor must be a probability, a parameter or a point.
+    """
+    bad = x.isnan() if allow_inf else ~torch.isfinite(x)
+    if bad.any():
+        where = tuple(bad.nonzero()[0].tolist())
+        what = "NaN" if allow_inf else "NaN or infinite"
+        raise ValueError(f"{name} must not contain {what} entries, got {x[bad][0].item()} at index {where}")
+    return x
+
+
 def same_device(**tensors: torch.Tensor) -> None:
     """Raise ``ValueError`` if the named tensors live on different devices."""
     devices = {name: t.device for name, t in tensors.items()}

@@ -155,7 +155,9 @@ def attention_scores(Q: torch.Tensor, K: torch.Tensor, scale: float | None = Non
     $$S = \frac{Q K^\top}{\sqrt{d_k}},\qquad S_{ij} = \frac{q_i \cdot k_j}{\sqrt{d_k}}$$
 
     Dividing by $\sqrt{d_k}$ keeps the scores' variance near 1 when the entries of $q$ and
-    $k$ have unit variance, so the softmax that follows does not saturate.
+    $k$ are independent with mean 0 and variance 1 (then $\operatorname{Var}(q\cdot k) = d_k$;
+    with a nonzero mean the variance grows faster), so the softmax that follows does not
+    saturate.
 
     Parameters
     ----------

@@ -1,7 +1,11 @@
 r"""Gaussian weight initialisation: the standard deviations that keep signals at a steady scale.
 
-A layer $y = Wx$ with independent zero-mean weights of variance $\operatorname{Var}(W)$ gives
-$\operatorname{Var}(y_j) = n_{in}\operatorname{Var}(W)\operatorname{Var}(x)$. Choosing
+A layer $y = Wx$ with independent zero-mean weights of variance $\operatorname{Var}(W)$,
+drawn independently of $x$, gives
+$\operatorname{Var}(y_j) = n_{in}\operatorname{Var}(W)\,\mathbb E[x^2]$: the factor multiplies
+the second moment of the input, which equals $\operatorname{Var}(x)$ only when $x$ has mean 0
+(not after a ReLU, whose output has $\mathbb E[x^2] = \tfrac12\operatorname{Var}(z)$ for a
+symmetric zero-mean pre-activation $z$; He et al. 2015, eq. 7). Choosing
 $\operatorname{Var}(W)$ so that this factor is about 1 keeps activations (and, backwards,
 gradients) from shrinking or growing layer after layer *at initialisation*.
 
