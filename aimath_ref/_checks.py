@@ -45,6 +45,23 @@ def finite(x: torch.Tensor, name: str, *, allow_inf: bool = False) -> torch.Tens
     return x
 
 
+def device(value: Any, name: str = "device") -> torch.device | None:
+    """Return ``value`` as a ``torch.device`` (``None`` stays ``None``) if it names one this machine has."""
+    if value is None:
+        return None
+    if not isinstance(value, (str, torch.device)):
+        raise TypeError(f"{name} must be a torch.device, a string or None, got {_describe(value)}")
+    try:
+        dev = torch.device(value)
+    except RuntimeError:
+        raise ValueError(f"{name} must name a device such as 'cpu' or 'cuda', got {value!r}") from None
+    try:
+        torch.empty(0, device=dev)
+    except (RuntimeError, AssertionError):
+        raise ValueError(f"{name} {value!r} is not available on this machine") from None
+    return dev
+
+
 def same_device(**tensors: torch.Tensor) -> None:
     """Raise ``ValueError`` if the named tensors live on different devices."""
     devices = {name: t.device for name, t in tensors.items()}

@@ -48,7 +48,8 @@ def eigen_residual(A: torch.Tensor, v: torch.Tensor, lam: torch.Tensor | float) 
     TypeError
         If an input is not a floating tensor, or the dtypes differ.
     ValueError
-        If ``A`` is not square or is empty, or ``v`` does not have ``n`` entries.
+        If ``A`` is not square or is empty, ``v`` does not have ``n`` entries, or the batch
+        dimensions of ``A`` (``...``), ``v`` (``...``) and ``lam`` (its shape) do not broadcast.
 
     References
     ----------
@@ -72,10 +73,18 @@ def eigen_residual(A: torch.Tensor, v: torch.Tensor, lam: torch.Tensor | float) 
         raise ValueError(f"v must have {A.shape[-1]} entries to match A of shape {tuple(A.shape)}, "
                          f"got shape {tuple(v.shape)}")
     if isinstance(lam, torch.Tensor):
-        _checks.tensor(lam, "lam")
+        _checks.tensor(lam, "lam", nonempty=False)
+        _checks.same_device(A=A, lam=lam)
         lam_w = _work(lam).unsqueeze(-1)
+        lam_batch = tuple(lam.shape)
     else:
         lam_w = _checks.real(lam, "lam")
+        lam_batch = ()
+    try:
+        torch.broadcast_shapes(A.shape[:-2], v.shape[:-1], lam_batch)
+    except RuntimeError:
+        raise ValueError(f"batch dimensions of A, v and lam must broadcast, got shapes {tuple(A.shape)}, "
+                         f"{tuple(v.shape)} and {lam_batch}") from None
     Aw, vw = _work(A), _work(v)
     Av = (Aw @ vw.unsqueeze(-1)).squeeze(-1)  # A v
     return torch.linalg.vector_norm(Av - lam_w * vw, dim=-1).to(A.dtype)  # ||Av - lambda v||

@@ -167,3 +167,14 @@ def test_low_rank_half_precision_and_bad_input():
         low_rank_approx(A, 1.0)
     with pytest.raises(ValueError, match="A must have at least 2"):
         low_rank_approx(torch.ones(3), 1)
+
+
+def test_eigen_residual_batch_mismatches_are_named():
+    A = torch.eye(3).expand(2, 3, 3)
+    with pytest.raises(ValueError, match=r"batch dimensions of A, v and lam must broadcast, got shapes \(2, 3, 3\), \(3, 3\) and \(\)"):
+        eigen_residual(A, torch.ones(3, 3), 1.0)
+    with pytest.raises(ValueError, match=r"got shapes \(2, 3, 3\), \(2, 3\) and \(3,\)"):
+        eigen_residual(A, torch.ones(2, 3), torch.ones(3))
+    # broadcasting that is valid still works: one v and one lambda per batch entry
+    got = eigen_residual(A, torch.ones(2, 3), torch.tensor([1.0, 2.0]))
+    torch.testing.assert_close(got, torch.tensor([0.0, 3.0 ** 0.5]))
