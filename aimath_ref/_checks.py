@@ -96,7 +96,10 @@ def real(value: Any, name: str, *, positive: bool = False, nonnegative: bool = F
     """Return ``value`` as a float if it is a finite real number in the stated range."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{name} must be a real number, got {_describe(value)}")
-    v = float(value)
+    try:
+        v = float(value)
+    except OverflowError:  # an int too large for a float
+        raise ValueError(f"{name} must be finite, got an int of {len(str(abs(value)))} digits") from None
     if v != v or v in (float("inf"), float("-inf")):
         raise ValueError(f"{name} must be finite, got {value}")
     if positive and v <= 0:
