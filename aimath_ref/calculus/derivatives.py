@@ -101,10 +101,11 @@ def numerical_derivative(f: Callable[[torch.Tensor], torch.Tensor], x: Number | 
         work = x.to(_work_dtype(x.dtype))
         h = (eps if eps is not None else _default_step(work.dtype, method)) * work.abs().clamp(min=1.0)
         ahead = f(work + h)
-        if not isinstance(ahead, torch.Tensor) or ahead.shape != x.shape:
-            got = tuple(ahead.shape) if isinstance(ahead, torch.Tensor) else type(ahead).__name__
-            raise ValueError(f"f must map x of shape {tuple(x.shape)} to a tensor of the same shape, got {got}")
         behind = f(work - h) if method == "central" else f(work)
+        for value in (ahead, behind):  # both evaluations must keep the shape
+            if not isinstance(value, torch.Tensor) or value.shape != x.shape:
+                got = tuple(value.shape) if isinstance(value, torch.Tensor) else type(value).__name__
+                raise ValueError(f"f must map x of shape {tuple(x.shape)} to a tensor of the same shape, got {got}")
         span = 2 * h if method == "central" else h
         return ((ahead - behind) / span).to(x.dtype)
     xv = _checks.real(x, "x")

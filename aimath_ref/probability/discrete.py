@@ -122,7 +122,10 @@ class Categorical(Distribution):
         from .sampling import softmax
 
         _checks.tensor(logits, "logits", ndim=1)
-        return cls(softmax(logits.double()))
+        z = logits.detach().double()
+        if z.isnan().any() or (z == torch.inf).any() or (z == -torch.inf).all():
+            raise ValueError(f"logits must have no NaN or +inf and at least one finite entry, got {logits.tolist()}")
+        return cls(softmax(z))
 
     def _k(self) -> torch.Tensor:
         return torch.arange(len(self.probs), dtype=torch.float64, device=self.probs.device)

@@ -216,3 +216,14 @@ def test_gradient_check_tol_endpoint():
     assert gradient_check(lambda t: _WrongSquare.apply(t).sum(), torch.tensor([1.0, 2.0]), tol=res.max_rel_error).passed
     assert not gradient_check(lambda t: _WrongSquare.apply(t).sum(), torch.tensor([1.0, 2.0]),
                               tol=res.max_rel_error * (1 - 1e-9)).passed
+
+
+def test_every_evaluation_of_f_is_checked_on_tensors():
+    calls = []
+
+    def f(t):  # right shape at x + h, a number at x - h
+        calls.append(1)
+        return t if len(calls) == 1 else 3.0
+
+    with pytest.raises(ValueError, match=r"f must map x of shape \(2,\) to a tensor of the same shape, got float"):
+        numerical_derivative(f, torch.ones(2))

@@ -224,3 +224,15 @@ def test_poisson_rejection_sampler_is_reproducible_on_device(device):
     b = Poisson(50.0).sample(300, generator=gen.manual_seed(2))
     assert torch.equal(a, b) and a.device.type == device.type and a.dtype == torch.float64
     assert Poisson(50.0).sample(0).shape == (0,)
+
+
+@pytest.mark.parametrize("logits", [[float("nan"), 0.0], [float("inf"), 0.0], [-np.inf, -np.inf]])
+def test_categorical_from_logits_names_the_logits(logits):
+    with pytest.raises(ValueError, match=r"logits must have no NaN or \+inf and at least one finite entry"):
+        Categorical.from_logits(torch.tensor(logits))
+
+
+def test_categorical_from_logits_with_minus_inf_matches_torch():
+    z = torch.tensor([-np.inf, 0.5, 2.0], dtype=torch.float64)
+    ref = torch.distributions.Categorical(logits=z)
+    torch.testing.assert_close(Categorical.from_logits(z).probs, ref.probs)
