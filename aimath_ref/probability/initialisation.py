@@ -232,7 +232,7 @@ def activation_stds(width: int, depth: int, weight_std: float, nonlinearity: str
     TypeError
         If an argument has the wrong type.
     ValueError
-        If a size is < 1, ``weight_std`` is not > 0, or ``nonlinearity`` is unknown.
+        If a size is < 1, ``batch`` is < 2, ``weight_std`` is not > 0, or ``nonlinearity`` is unknown.
 
     References
     ----------
