@@ -244,11 +244,12 @@ class Poisson(Distribution):
             out = out.to(u.device)
             us = 0.5 - u.abs()
             k = torch.floor((2 * a / us + b) * u + lam + 0.43)  # the transformed proposal
-            squeeze = (us >= 0.07) & (v <= v_r)  # inside the squeeze: accept without the pmf
-            log_target = -lam + k * log_lam - torch.lgamma(k.clamp(min=0) + 1)  # log(λ^k e^{-λ} / k!)
-            full = (k >= 0) & ~((us < 0.013) & (v > us)) & (
-                v.log() + log_inv_alpha - torch.log(a / (us * us) + b) <= log_target)
-            kept = k[squeeze | full][:pending]
+            accept = (us >= 0.07) & (v <= v_r)  # inside the squeeze: accept without the pmf
+            test = ~accept & (k >= 0) & ~((us < 0.013) & (v > us))  # the rest need the full test
+            kt, ut, vt = k[test], us[test], v[test]
+            log_target = -lam + kt * log_lam - torch.lgamma(kt + 1)  # log(λ^k e^{-λ} / k!)
+            accept[test] = vt.log() + log_inv_alpha - torch.log(a / (ut * ut) + b) <= log_target
+            kept = k[accept][:pending]
             out = torch.cat([out, kept])
             pending -= len(kept)
             if pending == 0:
