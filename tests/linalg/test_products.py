@@ -174,3 +174,18 @@ def test_dot_and_hadamard_in_both_argument_orders():
         hadamard(torch.ones(3, 2), torch.ones(2, 3))  # the mismatch in the other order
     with pytest.raises(TypeError, match="B must have a floating dtype"):
         hadamard(torch.ones(2), torch.ones(2, dtype=torch.int32))  # the second argument's dtype
+
+
+def test_second_argument_refusals_name_the_second_argument():
+    with pytest.raises(TypeError, match="B must be a torch.Tensor, got list"):
+        matmul_by_definition(torch.ones(1, 1), [[1.0]])
+    with pytest.raises(ValueError, match="B must not be empty"):
+        matmul_by_definition(torch.ones(2, 2), torch.ones(2, 0))
+    with pytest.raises(TypeError, match="W must be a torch.Tensor, got list"):
+        linear(torch.ones(3), [[1.0, 2.0, 3.0]])
+    with pytest.raises(TypeError, match="b must be a torch.Tensor, got list"):
+        linear(torch.ones(3), torch.ones(4, 3), [0.0] * 4)
+    with pytest.raises(TypeError, match="v must be a torch.Tensor, got tuple"):
+        dot(torch.ones(3), (1.0, 2.0, 3.0))
+    with pytest.raises(ValueError, match="v must have at least 1"):
+        outer(torch.ones(2), torch.tensor(2.0))

@@ -262,3 +262,16 @@ def test_query_key_variance_needs_mean_zero():
     shifted = attention_scores(q[:, None, :] + 1, k[:, None, :] + 1).flatten()
     assert centred.var().item() == pytest.approx(1.0, rel=0.05)
     assert shifted.var().item() == pytest.approx(3.0, rel=0.05)
+
+
+def test_cosine_similarity_refusals_in_the_second_role():
+    with pytest.raises(TypeError, match="b must have a floating dtype"):
+        cosine_similarity(torch.ones(3), torch.ones(3, dtype=torch.long))
+    with pytest.raises(TypeError, match="b must be a torch.Tensor, got list"):
+        cosine_similarity(torch.ones(3), [1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match="B must be a torch.Tensor, got list"):
+        cosine_similarity_matrix(torch.ones(2, 3), [[1.0, 2.0, 3.0]])
+    with pytest.raises(ValueError, match=r"B must have at least 2 dimension"):
+        cosine_similarity_matrix(torch.ones(2, 3), torch.ones(3))
+    with pytest.raises(TypeError, match=r"tensors must share one dtype, got Q has torch.float32, V has torch.float64"):
+        attention(torch.ones(2, 2), torch.ones(2, 2), torch.ones(2, 2, dtype=torch.float64))
