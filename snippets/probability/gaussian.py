@@ -1,4 +1,4 @@
-"""Snippets for docs/probability/gaussian.md: 68-95-99.7, initialisation, noise, standardisation."""
+"""Snippets for docs/probability/gaussian.md: 68-95-99.7, initialisation, noise, standardisation, N(mu, Sigma)."""
 
 # --8<-- [start:rule]
 import torch
@@ -75,13 +75,15 @@ from aimath_ref.probability import MultivariateGaussian
 
 device = get_device()
 mu = torch.tensor([0.0, 0.0], dtype=torch.float64, device=device)
-Sigma = torch.tensor([[4.0, 1.9], [1.9, 1.0]], dtype=torch.float64, device=device)  # correlation 0.95
+# variances 4 and 1, correlation 1.9 / (2 * 1) = 0.95
+Sigma = torch.tensor([[4.0, 1.9], [1.9, 1.0]], dtype=torch.float64, device=device)
 mvn = MultivariateGaussian(mu, Sigma)
-stds, axes = mvn.axes()  # ellipse half-axes sqrt(lambda_i) along the eigenvectors q_i
+stds, axes = mvn.axes()  # half-axes sqrt(lambda_i) along q_i
 print("axis lengths:", [round(v, 3) for v in stds.tolist()])
 print("long axis:", [round(abs(v), 3) for v in axes[:, 0].tolist()])
 
-x = torch.tensor([[2.0, 1.0], [2.0, -1.0]], dtype=torch.float64, device=device)  # same Euclidean distance
+# two points at the same Euclidean distance from mu
+x = torch.tensor([[2.0, 1.0], [2.0, -1.0]], dtype=torch.float64, device=device)
 print("euclidean:  ", [round(v, 3) for v in x.norm(dim=1).tolist()])
 print("mahalanobis:", [round(v, 3) for v in mvn.mahalanobis(x).tolist()])
 print("log density:", [round(v, 3) for v in mvn.log_prob(x).tolist()])
@@ -99,7 +101,9 @@ mvn = MultivariateGaussian(mu, Sigma)
 L = mvn.scale_tril  # Cholesky factor: L @ L.T == Sigma
 print("L:", [[round(v, 4) for v in row] for row in L.tolist()])
 
-X = mvn.sample(50_000, generator=torch.Generator().manual_seed(0)).to(get_device())  # rows mu + L eps
+gen = torch.Generator().manual_seed(0)
+X = mvn.sample(50_000, generator=gen).to(get_device())  # rows mu + L eps
+C = covariance_matrix(X)
 print("sample mean:", [round(v, 2) for v in X.mean(0).tolist()])
-print("sample cov: ", [[round(v, 2) for v in row] for row in covariance_matrix(X).tolist()])
+print("sample cov: ", [[round(v, 2) for v in row] for row in C.tolist()])
 # --8<-- [end:mvn_sampling]
