@@ -23,7 +23,7 @@ def figure():
     p_a_given_b = conditional(joint, 1)[0, 0].item()
     colour = [PALETTE[2] if a and b else PALETTE[0] if a else PALETTE[1] if b else "0.75"
               for a, b in zip(in_a.tolist(), in_b.tolist())]
-    ax.scatter(pts[:, 0].tolist(), pts[:, 1].tolist(), s=3, c=colour, alpha=0.5, lw=0)
+    ax.scatter(pts[:, 0].tolist(), pts[:, 1].tolist(), s=3, c=colour, alpha=0.5, lw=0, rasterized=True)
     ax.add_patch(Rectangle((0, 0), 10, 6, fill=False, lw=2, color="0.2"))
     ax.add_patch(Circle(ca, ra, fill=False, lw=2.5, color=PALETTE[0]))
     ax.add_patch(Circle(cb, rb, fill=False, lw=2.5, color=PALETTE[1]))
