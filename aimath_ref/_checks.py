@@ -31,6 +31,37 @@ def tensor(x: Any, name: str, *, floating: bool = True, min_ndim: int = 0,
     return x
 
 
+def finite(x: torch.Tensor, name: str, *, allow_inf: bool = False) -> torch.Tensor:
+    """Return ``x`` if it has no NaN (and, unless ``allow_inf``, no infinite) entry; name the first bad one otherwise.
+
+    A comparison with NaN is false, so range checks such as ``(p < 0).any()`` let NaN through:
+    call this first wherever a tensor must be a probability, a parameter or a point.
+    """
+    bad = x.isnan() if allow_inf else ~torch.isfinite(x)
+    if bad.any():
+        where = tuple(bad.nonzero()[0].tolist())
+        what = "NaN" if allow_inf else "NaN or infinite"
+        raise ValueError(f"{name} must not contain {what} entries, got {x[bad][0].item()} at index {where}")
+    return x
+
+
+def device(value: Any, name: str = "device") -> torch.device | None:
+    """Return ``value`` as a ``torch.device`` (``None`` stays ``None``) if it names one this machine has."""
+    if value is None:
+        return None
+    if not isinstance(value, (str, torch.device)):
+        raise TypeError(f"{name} must be a torch.device, a string or None, got {_describe(value)}")
+    try:
+        dev = torch.device(value)
+    except RuntimeError:
+        raise ValueError(f"{name} must name a device such as 'cpu' or 'cuda', got {value!r}") from None
+    try:
+        torch.empty(0, device=dev)
+    except (RuntimeError, AssertionError):
+        raise ValueError(f"{name} {value!r} is not available on this machine") from None
+    return dev
+
+
 def same_device(**tensors: torch.Tensor) -> None:
     """Raise ``ValueError`` if the named tensors live on different devices."""
     devices = {name: t.device for name, t in tensors.items()}
@@ -65,7 +96,10 @@ def real(value: Any, name: str, *, positive: bool = False, nonnegative: bool = F
     """Return ``value`` as a float if it is a finite real number in the stated range."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{name} must be a real number, got {_describe(value)}")
-    v = float(value)
+    try:
+        v = float(value)
+    except OverflowError:  # an int too large for a float
+        raise ValueError(f"{name} must be finite, got an int of {len(str(abs(value)))} digits") from None
     if v != v or v in (float("inf"), float("-inf")):
         raise ValueError(f"{name} must be finite, got {value}")
     if positive and v <= 0:

@@ -100,6 +100,11 @@ class Table:
         if not isinstance(self.columns, tuple) or not self.columns or \
                 not all(isinstance(c, str) and c for c in self.columns):
             raise TypeError(f"table {self.name!r}: columns must be a non-empty tuple of str, got {self.columns!r}")
+        for c in self.columns:
+            if "|" in c or "\n" in c:
+                raise ValueError(f"table {self.name!r}: column names must be one line without '|', got {c!r}")
+        if "\n" in self.caption:
+            raise ValueError(f"table {self.name!r}: caption must be one line, got {self.caption!r}")
         if not isinstance(self.rows, tuple) or not all(isinstance(r, Row) for r in self.rows):
             raise TypeError(f"table {self.name!r}: rows must be a tuple of Row, got {self.rows!r}")
         if self.chapter not in CHAPTERS:
@@ -139,6 +144,9 @@ class Table:
                 parts = [_impl_link(row.impl)] if row.impl is not None else []
                 if row.example is not None:
                     text = row.example()
+                    if not isinstance(text, str):
+                        raise TypeError(f"table {self.name!r}: example must return a str, got "
+                                        f"{type(text).__name__} {text!r}")
                     if "|" in text or "\n" in text:
                         raise ValueError(f"table {self.name!r}: example text must be one line without '|', got {text!r}")
                     parts.append(text)

@@ -88,3 +88,87 @@ def test_wrong_types_are_named():
 def test_every_registered_table_has_a_distinct_title():
     titles = [t.title for t in all_tables().values()]
     assert len(titles) == len(set(titles))
+
+
+def test_a_newline_anywhere_in_a_row_or_header_is_refused():
+    with pytest.raises(ValueError, match=r"row 0 column 'B': .*no newlines, got 'b\\nc'"):
+        _table(rows=(Row({"A": "a", "B": "b\nc"}),))
+    with pytest.raises(ValueError, match=r"example text must be one line without '\|', got '1\\n2'"):
+        _table(rows=(Row({"A": "a", "B": "b"}, example=lambda: "1\n2"),)).to_markdown()
+    with pytest.raises(ValueError, match=r"column names must be one line without '\|', got 'B\\nC'"):
+        _table(columns=("A", "B\nC"), rows=(Row({"A": "a", "B\nC": "b"}),))
+    with pytest.raises(ValueError, match=r"column names must be one line without '\|', got 'A\|B'"):
+        _table(columns=("A|B",), rows=(Row({"A|B": "a"}),))
+    with pytest.raises(ValueError, match=r"caption must be one line"):
+        _table(caption="One line.\n\nAnother paragraph.")
+    with pytest.raises(TypeError, match=r"example must return a str, got float 3.0"):
+        _table(rows=(Row({"A": "a", "B": "b"}, example=lambda: 3.0),)).to_markdown()
+
+
+def _text(html: str) -> str:
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    parser = HTMLParser()
+    parser.handle_data = parts.append  # type: ignore[method-assign]
+    parser.feed(html)
+    return " ".join("".join(parts).split())
+
+
+def _parse(markdown_text: str) -> list[dict]:
+    """Python-Markdown with the tables extension, then each <table> as its header cell count and row texts."""
+    from html.parser import HTMLParser
+
+    import markdown
+
+    class Tables(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tables: list[dict] = []
+            self.cell: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            if tag == "table":
+                self.tables.append({"th": 0, "rows": []})
+            elif tag == "tr":
+                self.tables[-1]["rows"].append([])
+            elif tag == "th":
+                self.tables[-1]["th"] += 1
+            elif tag == "td":
+                self.cell = []
+
+        def handle_data(self, data):  # type: ignore[no-untyped-def]
+            if self.cell is not None:
+                self.cell.append(data)
+
+        def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+            if tag == "td" and self.cell is not None:
+                self.tables[-1]["rows"][-1].append(" ".join("".join(self.cell).split()))
+                self.cell = None
+
+    parser = Tables()
+    parser.feed(markdown.markdown(markdown_text, extensions=["tables"]))
+    for t in parser.tables:
+        t["rows"] = t["rows"][1:]  # the first <tr> is the header row
+    return parser.tables
+
+
+@pytest.mark.parametrize("name", sorted(all_tables()))
+def test_every_registered_table_parses_to_one_html_table_with_its_columns(name):
+    table = get_table(name)
+    import markdown
+
+    tables = _parse(table.to_markdown())
+    assert len(tables) == 1, f"{name}: the Markdown did not parse to a single <table>"
+    n = len(table.columns) + (table.has_impl or table.has_example)
+    assert tables[0]["th"] == len(table.header()) == n
+    assert [len(r) for r in tables[0]["rows"]] == [n] * len(table.rows), f"{name}: a row lost or gained cells"
+    # and each cell holds exactly its own text: a stray '|' would move text into a dropped cell
+    for got, cells in zip(tables[0]["rows"], table.cells()):
+        assert got == [_text(markdown.markdown(c)) for c in cells], name
+
+
+def test_parsing_check_sees_a_broken_table():
+    # the check above would notice a cell that splits the row, or a newline that ends it
+    assert _parse("| A | B |\n|---|---|\n| a|x | b |\n")[0]["rows"] == [["a", "x"]]  # 'b' is dropped
+    assert _parse("| A | B |\n|---|---|\n| a | b\nc |\n")[0]["rows"] == [["a", "b"], ["c", ""]]

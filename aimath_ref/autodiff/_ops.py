@@ -1,9 +1,24 @@
-"""Elementary operations shared by the forward-mode and reverse-mode engines.
+r"""Elementary operations shared by the forward-mode and reverse-mode engines.
 
 Each rule returns the value and the local derivative(s): for ``c = op(a, b)`` that is
 ``(c, dc/da, dc/db)``. :class:`_Scalar` turns these rules into Python operators; the two
 engines differ only in what they do with the local derivatives (carry them forward, or store
 them on the graph's edges for the backward pass).
+
+Edge cases follow torch on float64 tensors, never Python's ``ZeroDivisionError`` or
+``OverflowError``:
+
+* a result or derivative too large for a float is $\pm\infty$ (``Value(1e308) ** 2`` is
+  ``inf``, and so is ``exp(1000)``);
+* $0^0 = 1$ with derivative $0$ (an exponent of 0 gives the constant 1);
+* at $x = 0$, $x^p$ for $0 < p < 1$ has derivative $+\infty$ (``x ** 0.5``), and $x^p$ for
+  $p < 0$ is $\pm\infty$ (sign of $0^{-1}$ and of the derivative as torch gives them);
+* $a / 0$ for $a \ne 0$ is $\pm\infty$, with derivatives $1/0$ and $-a/0^2$ as infinities;
+  $\ln 0 = -\infty$ with derivative $+\infty$.
+
+What torch answers with NaN is refused with a ``ValueError`` naming the value instead:
+$0/0$, $\ln x$ for $x < 0$, a negative base with a non-integer exponent, and $c^x$ for
+$c \le 0$ (differentiating in $x$ needs $\ln c$).
 """
 
 from __future__ import annotations
@@ -23,7 +38,28 @@ def real(x: Any, what: str) -> float:
     """``x`` as a float, or ``TypeError`` naming it (bools and non-numbers are refused)."""
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         raise TypeError(f"{what} must be an int or float, got {_describe(x)}")
-    return float(x)
+    try:
+        return float(x)
+    except OverflowError:
+        raise ValueError(f"{what} must fit in a float, got an int of {len(str(abs(x)))} digits") from None
+
+
+def _odd_integer(p: float) -> bool:
+    return math.isfinite(p) and float(p).is_integer() and int(p) % 2 == 1
+
+
+def _pow(a: float, p: float) -> float:
+    """``a ** p`` with IEEE results instead of Python's exceptions (``a < 0`` only for integer ``p``)."""
+    try:
+        return a ** p
+    except OverflowError:  # |a|^p too large: the sign is negative only for a < 0 and odd p
+        return -math.inf if a < 0 and _odd_integer(p) else math.inf
+    except ZeroDivisionError:  # 0 ** negative: +inf, or -inf for -0.0 and an odd exponent
+        return -math.inf if math.copysign(1.0, a) < 0 and _odd_integer(p) else math.inf
+
+
+def _mul(x: float, y: float) -> float:
+    return 0.0 if x == 0 or y == 0 else x * y  # a zero factor wins over inf (0 * inf would be nan)
 
 
 def point(f: Callable[..., Any], xs: Any) -> list[float]:
@@ -52,34 +88,46 @@ def mul(a: float, b: float) -> tuple[float, float, float]:
 
 def div(a: float, b: float) -> tuple[float, float, float]:
     if b == 0:
-        raise ValueError(f"division by zero: the denominator is {b!r} (numerator {a!r})")
-    return a / b, 1.0 / b, -a / (b * b)  # d(a/b)/db = -a/b^2
+        if a == 0:
+            raise ValueError(f"0 / 0 is undefined: the numerator and the denominator are {a!r} and {b!r}")
+        inv = math.copysign(math.inf, b)  # 1 / (±0) = ±inf, as torch gives
+        return _mul(a, inv), inv, -_mul(a, math.inf)  # d(a/b)/db = -a/b^2 = -a * inf
+    q = a / b
+    try:
+        d_b = -a / (b * b)  # d(a/b)/db = -a/b^2
+    except ZeroDivisionError:  # b * b underflows to 0
+        d_b = -math.copysign(math.inf, a)
+    return q, 1.0 / b, d_b
 
 
 def power(a: float, p: float) -> tuple[float, float]:
-    if a == 0 and p < 0:
-        raise ValueError(f"0 cannot be raised to the negative power {p!r}")
     if a < 0 and not float(p).is_integer():
         raise ValueError(f"a negative base {a!r} cannot be raised to the non-integer power {p!r}")
-    local = 0.0 if p == 0 else p * a ** (p - 1)  # d(a^p)/da = p a^(p-1)
-    return a ** p, local
+    if p == 0:
+        return 1.0, 0.0  # a^0 = 1 for every a, 0^0 included, with derivative 0 (as torch)
+    return _pow(a, p), _mul(p, _pow(a, p - 1))  # d(a^p)/da = p a^(p-1): +inf for 0 ** 0.5
 
 
 def rpower(c: float, a: float) -> tuple[float, float]:
     if c <= 0:
         raise ValueError(f"the base of c ** x must be positive to differentiate in x, got c = {c!r}")
-    v = c ** a
-    return v, v * math.log(c)  # d(c^a)/da = c^a ln c
+    v = _pow(c, a)
+    return v, _mul(v, math.log(c))  # d(c^a)/da = c^a ln c
 
 
 def exp(a: float) -> tuple[float, float]:
-    v = math.exp(a) if a < 709.78 else math.inf  # float64 overflows above ln(max float)
+    try:
+        v = math.exp(a)
+    except OverflowError:  # float64 overflows above ln(max float) = 709.78...
+        v = math.inf
     return v, v
 
 
 def log(a: float) -> tuple[float, float]:
-    if a <= 0:
-        raise ValueError(f"log is defined only for positive numbers, got {a!r}")
+    if a < 0 or a != a:
+        raise ValueError(f"log is defined only for non-negative numbers, got {a!r}")
+    if a == 0:
+        return -math.inf, math.inf  # ln 0 = -inf, d/dx ln x = 1/x = +inf at 0 (as torch)
     return math.log(a), 1.0 / a
 
 
@@ -155,7 +203,7 @@ class _Scalar:
         return self._unary("exp", *exp(self._primal))
 
     def log(self) -> Any:
-        """$\\ln x$ for $x > 0$, with derivative $1/x$ (``ValueError`` naming $x$ otherwise)."""
+        """$\\ln x$ for $x \\ge 0$, with derivative $1/x$ ($\\ln 0 = -\\infty$; ``ValueError`` naming $x$ for $x < 0$)."""
         return self._unary("log", *log(self._primal))
 
     def tanh(self) -> Any:

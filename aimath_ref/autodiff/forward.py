@@ -45,7 +45,9 @@ class Dual(_ops._Scalar):
         If ``value``/``deriv`` or an operand is not a number (the message names it), or a
         ``Dual`` is mixed with a reverse-mode ``Value``.
     ValueError
-        For ``log`` of a non-positive value, division by zero, or an undefined power.
+        Where torch would answer NaN: ``log`` of a negative value, ``0 / 0``, a negative base
+        with a non-integer exponent, or ``c ** x`` with ``c <= 0``. Overflow, ``x ** 0.5`` at
+        0, ``a / 0`` and ``log(0)`` give infinities as in torch, and ``0 ** 0`` is 1.
 
     References
     ----------
@@ -79,10 +81,11 @@ class Dual(_ops._Scalar):
         return Dual(_ops.real(other, f"the other operand of {op!r}"))  # a constant: derivative 0
 
     def _unary(self, op: str, value: float, local: float) -> Dual:
-        return Dual(value, local * self.deriv)  # chain rule: f'(a) a'
+        return Dual(value, _ops._mul(local, self.deriv))  # chain rule: f'(a) a'; a zero tangent stays 0
 
     def _binary(self, op: str, other: Dual, value: float, d_self: float, d_other: float) -> Dual:
-        return Dual(value, d_self * self.deriv + d_other * other.deriv)
+        # a constant (tangent 0) contributes 0 even where its local derivative is infinite
+        return Dual(value, _ops._mul(d_self, self.deriv) + _ops._mul(d_other, other.deriv))
 
     def __repr__(self) -> str:
         return f"Dual(value={self.value!r}, deriv={self.deriv!r})"

@@ -52,7 +52,9 @@ class Value(_ops._Scalar):
         If ``data`` or an operand is not a number (the message names it), or a ``Value`` is
         mixed with a forward-mode ``Dual``.
     ValueError
-        For ``log`` of a non-positive value, division by zero, or an undefined power.
+        Where torch would answer NaN: ``log`` of a negative value, ``0 / 0``, a negative base
+        with a non-integer exponent, or ``c ** x`` with ``c <= 0``. Overflow, ``x ** 0.5`` at
+        0, ``a / 0`` and ``log(0)`` give infinities as in torch, and ``0 ** 0`` is 1.
 
     References
     ----------

@@ -72,9 +72,11 @@ def numerical_derivative(f: Callable[[torch.Tensor], torch.Tensor], x: Number | 
     Raises
     ------
     TypeError
-        If ``f`` is not callable, or ``x`` is neither a real number nor a floating tensor.
+        If ``f`` is not callable, ``x`` is neither a real number nor a floating tensor, or ``f``
+        returns something that is not a number for a number ``x``.
     ValueError
-        If ``eps`` is not positive, ``method`` is unknown, ``x`` is empty, or ``f(x)`` changes the shape.
+        If ``eps`` is not positive, ``method`` is unknown, ``x`` is empty, ``f(x)`` changes the
+        shape of a tensor ``x``, or ``f`` returns more than one number for a number ``x``.
 
     References
     ----------
@@ -99,17 +101,31 @@ def numerical_derivative(f: Callable[[torch.Tensor], torch.Tensor], x: Number | 
         work = x.to(_work_dtype(x.dtype))
         h = (eps if eps is not None else _default_step(work.dtype, method)) * work.abs().clamp(min=1.0)
         ahead = f(work + h)
-        if not isinstance(ahead, torch.Tensor) or ahead.shape != x.shape:
-            got = tuple(ahead.shape) if isinstance(ahead, torch.Tensor) else type(ahead).__name__
-            raise ValueError(f"f must map x of shape {tuple(x.shape)} to a tensor of the same shape, got {got}")
         behind = f(work - h) if method == "central" else f(work)
+        for value in (ahead, behind):  # both evaluations must keep the shape
+            if not isinstance(value, torch.Tensor) or value.shape != x.shape:
+                got = tuple(value.shape) if isinstance(value, torch.Tensor) else type(value).__name__
+                raise ValueError(f"f must map x of shape {tuple(x.shape)} to a tensor of the same shape, got {got}")
         span = 2 * h if method == "central" else h
         return ((ahead - behind) / span).to(x.dtype)
     xv = _checks.real(x, "x")
     h = (eps if eps is not None else _default_step(torch.float64, method)) * max(1.0, abs(xv))
     if method == "central":
-        return (float(f(xv + h)) - float(f(xv - h))) / (2 * h)  # O(h^2)
-    return (float(f(xv + h)) - float(f(xv))) / h  # O(h)
+        return (_number(f(xv + h)) - _number(f(xv - h))) / (2 * h)  # O(h^2)
+    return (_number(f(xv + h)) - _number(f(xv))) / h  # O(h)
+
+
+def _number(value: object) -> float:
+    # f at a number x must give one real number: a Python number or a one-element real tensor.
+    if isinstance(value, torch.Tensor):
+        if value.numel() != 1 or value.is_complex() or value.dtype == torch.bool:
+            raise ValueError(f"f must return one real number for a number x, got a tensor of shape "
+                             f"{tuple(value.shape)} and dtype {value.dtype}")
+        return float(value.item())
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"f must return a real number or a one-element tensor for a number x, "
+                        f"got {type(value).__name__} {value!r}")
+    return float(value)
 
 
 def _scalar(value: object, what: str) -> torch.Tensor:

@@ -138,12 +138,16 @@ def max_stable_lr(H: torch.Tensor) -> float:
 
     On $L(\theta) = \tfrac12 \theta^\top H \theta$, one step is
     $\theta \leftarrow (I - \alpha H)\,\theta$; along the eigenvector of $\lambda_i$ the error
-    is multiplied by $1 - \alpha\lambda_i$, so the iteration converges if and only if
+    is multiplied by $1 - \alpha\lambda_i$. When every $\lambda_i > 0$ ($H \succ 0$), the
+    iteration converges if and only if
 
-    $$0 < \alpha < \frac{2}{\lambda_{\max}(H)}.$$
+    $$0 < \alpha < \frac{2}{\lambda_{\max}(H)},$$
 
-    The limit is set by curvature, a second-order quantity; near a minimum of a smooth loss
-    the same bound holds with the local Hessian.
+    at the rate $\max_i \lvert 1 - \alpha\lambda_i \rvert$ per step, best at
+    $\alpha = 2/(\lambda_{\min} + \lambda_{\max})$. If some $\lambda_i \le 0$, no step size
+    makes that component shrink, so such an $H$ is refused. The limit is set by curvature,
+    a second-order quantity; near a minimum of a smooth loss the same bound holds with the
+    local Hessian.
 
     Parameters
     ----------
@@ -160,7 +164,8 @@ def max_stable_lr(H: torch.Tensor) -> float:
     TypeError
         If ``H`` is not a floating tensor.
     ValueError
-        If ``H`` is not square, empty, or its largest eigenvalue is not positive.
+        If ``H`` is not square, is empty, has a non-finite entry, or is not positive
+        definite (its smallest eigenvalue is not positive).
 
     References
     ----------
@@ -178,9 +183,12 @@ def max_stable_lr(H: torch.Tensor) -> float:
     if H.shape[0] != H.shape[1]:
         raise ValueError(f"H must be square, got shape {tuple(H.shape)}")
     work = H.detach().double()
-    lam_max = torch.linalg.eigvalsh((work + work.T) / 2)[-1].item()
-    if lam_max <= 0:
-        raise ValueError(f"H must have a positive largest eigenvalue, got lambda_max = {lam_max:.3g}")
+    if not torch.isfinite(work).all():
+        raise ValueError("H must have finite entries, got a NaN or infinite entry")
+    lam = torch.linalg.eigvalsh((work + work.T) / 2)
+    lam_min, lam_max = lam[0].item(), lam[-1].item()
+    if lam_min <= 0:
+        raise ValueError(f"H must be positive definite, got lambda_min = {lam_min:.3g}")
     return round(2.0 / lam_max, 12)
 
 

@@ -48,7 +48,8 @@ def eigen_residual(A: torch.Tensor, v: torch.Tensor, lam: torch.Tensor | float) 
     TypeError
         If an input is not a floating tensor, or the dtypes differ.
     ValueError
-        If ``A`` is not square or is empty, or ``v`` does not have ``n`` entries.
+        If ``A`` is not square or is empty, ``v`` does not have ``n`` entries, or the batch
+        dimensions of ``A`` (``...``), ``v`` (``...``) and ``lam`` (its shape) do not broadcast.
 
     References
     ----------
@@ -72,10 +73,18 @@ def eigen_residual(A: torch.Tensor, v: torch.Tensor, lam: torch.Tensor | float) 
         raise ValueError(f"v must have {A.shape[-1]} entries to match A of shape {tuple(A.shape)}, "
                          f"got shape {tuple(v.shape)}")
     if isinstance(lam, torch.Tensor):
-        _checks.tensor(lam, "lam")
+        _checks.tensor(lam, "lam", nonempty=False)
+        _checks.same_device(A=A, lam=lam)
         lam_w = _work(lam).unsqueeze(-1)
+        lam_batch = tuple(lam.shape)
     else:
         lam_w = _checks.real(lam, "lam")
+        lam_batch = ()
+    try:
+        torch.broadcast_shapes(A.shape[:-2], v.shape[:-1], lam_batch)
+    except RuntimeError:
+        raise ValueError(f"batch dimensions of A, v and lam must broadcast, got shapes {tuple(A.shape)}, "
+                         f"{tuple(v.shape)} and {lam_batch}") from None
     Aw, vw = _work(A), _work(v)
     Av = (Aw @ vw.unsqueeze(-1)).squeeze(-1)  # A v
     return torch.linalg.vector_norm(Av - lam_w * vw, dim=-1).to(A.dtype)  # ||Av - lambda v||
@@ -168,7 +177,8 @@ def spectral_decomposition(A: torch.Tensor, atol: float = 1e-6) -> tuple[torch.T
     TypeError
         If ``A`` is not a floating tensor.
     ValueError
-        If ``A`` is not square, empty, not symmetric within ``atol``, or ``atol < 0``.
+        If ``A`` is not square, empty, has a NaN or infinite entry, is not symmetric within
+        ``atol``, or ``atol < 0``.
 
     References
     ----------
@@ -183,6 +193,7 @@ def spectral_decomposition(A: torch.Tensor, atol: float = 1e-6) -> tuple[torch.T
     [3.0, 1.0]
     """
     _square(A)
+    _checks.finite(A.detach(), "A")  # eigh/SVD on NaN or inf give garbage or a LinAlgError
     atol = _checks.real(atol, "atol", nonnegative=True)
     Aw = _work(A)
     scale = Aw.abs().amax().clamp_min(1.0)
@@ -223,7 +234,8 @@ def power_iteration(A: torch.Tensor, num_iters: int = 200, seed: int = 0) -> tup
     TypeError
         If ``A`` is not a floating tensor or an integer argument is not an int.
     ValueError
-        If ``A`` is not square or is empty, ``num_iters < 1`` or ``seed < 0``.
+        If ``A`` is not square, is empty or has a NaN or infinite entry, ``num_iters < 1`` or
+        ``seed < 0``.
 
     References
     ----------
@@ -238,6 +250,7 @@ def power_iteration(A: torch.Tensor, num_iters: int = 200, seed: int = 0) -> tup
     (3.0, [0.7071, 0.7071])
     """
     _square(A)
+    _checks.finite(A.detach(), "A")  # eigh/SVD on NaN or inf give garbage or a LinAlgError
     _checks.integer(num_iters, "num_iters", minimum=1)
     _checks.integer(seed, "seed", minimum=0)
     Aw = _work(A)
@@ -255,6 +268,7 @@ def power_iteration(A: torch.Tensor, num_iters: int = 200, seed: int = 0) -> tup
 
 def _check_rank(A: torch.Tensor, k: int) -> torch.Tensor:
     _checks.tensor(A, "A", min_ndim=2)
+    _checks.finite(A.detach(), "A")
     _checks.integer(k, "k", minimum=0, maximum=min(A.shape[-2], A.shape[-1]))
     return _work(A)  # SVD has no half-precision kernel: work in float32 at least
 
@@ -285,7 +299,8 @@ def low_rank_approx(A: torch.Tensor, k: int) -> torch.Tensor:
     TypeError
         If ``A`` is not a floating tensor or ``k`` is not an int.
     ValueError
-        If ``A`` has fewer than 2 dimensions or is empty, or ``k`` is out of range.
+        If ``A`` has fewer than 2 dimensions, is empty or has a NaN or infinite entry, or ``k``
+        is out of range.
 
     References
     ----------
@@ -327,7 +342,8 @@ def low_rank_error(A: torch.Tensor, k: int) -> torch.Tensor:
     TypeError
         If ``A`` is not a floating tensor or ``k`` is not an int.
     ValueError
-        If ``A`` has fewer than 2 dimensions or is empty, or ``k`` is out of range.
+        If ``A`` has fewer than 2 dimensions, is empty or has a NaN or infinite entry, or ``k``
+        is out of range.
 
     References
     ----------

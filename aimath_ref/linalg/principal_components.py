@@ -90,7 +90,8 @@ def pca(X: torch.Tensor, k: int, method: Literal["svd", "eig"] = "svd") -> PCARe
     TypeError
         If ``X`` is not a floating tensor or ``k`` is not an int.
     ValueError
-        If ``X`` is not 2-D, has fewer than 2 rows, is empty, ``k`` is out of range, or
+        If ``X`` is not 2-D, has fewer than 2 rows, is empty, has a NaN or infinite entry,
+        ``k`` is out of range, or
         ``method`` is unknown.
 
     References
@@ -108,6 +109,7 @@ def pca(X: torch.Tensor, k: int, method: Literal["svd", "eig"] = "svd") -> PCARe
     ([0.7071, 0.7071], 1.0)
     """
     _checks.tensor(X, "X", ndim=2)
+    _checks.finite(X.detach(), "X")
     n, d = X.shape
     if n < 2:
         raise ValueError(f"X must have at least 2 rows (samples) to estimate a variance, got shape {tuple(X.shape)}")

@@ -219,9 +219,12 @@ def hadamard(A: torch.Tensor, B: torch.Tensor) -> torch.Tensor:
 
 
 def outer(u: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
-    r"""Outer product of two vectors (batched over leading dimensions): a rank-1 matrix.
+    r"""Outer product of two vectors (batched over leading dimensions): a matrix of rank at most 1.
 
     $$u v^\top \in \mathbb R^{m\times n},\qquad (u v^\top)_{ij} = u_i v_j$$
+
+    Every row is a multiple of $v^\top$, so $\operatorname{rank}(u v^\top) \le 1$, with
+    equality exactly when $u \ne 0$ and $v \ne 0$.
 
     Parameters
     ----------

@@ -107,7 +107,8 @@ def cosine_similarity_matrix(A: torch.Tensor, B: torch.Tensor, eps: float = 1e-8
     TypeError
         If an input is not a floating tensor, or the dtypes differ.
     ValueError
-        If an input is not at least 2-D or is empty, the vector sizes differ, or ``eps <= 0``.
+        If an input is not at least 2-D or is empty, the vector sizes differ, the batch
+        dimensions do not broadcast, or ``eps <= 0``.
 
     References
     ----------
@@ -129,6 +130,11 @@ def cosine_similarity_matrix(A: torch.Tensor, B: torch.Tensor, eps: float = 1e-8
     eps = _checks.real(eps, "eps", positive=True)
     if A.shape[-1] != B.shape[-1]:
         raise ValueError(f"rows of A and B must have the same length, got shapes {tuple(A.shape)} and {tuple(B.shape)}")
+    try:
+        torch.broadcast_shapes(A.shape[:-2], B.shape[:-2])
+    except RuntimeError:
+        raise ValueError(f"batch dimensions of A and B must broadcast, got shapes {tuple(A.shape)} and "
+                         f"{tuple(B.shape)}") from None
     Aw, Bw = _work(A), _work(B)
     An = Aw / l2_norm(Aw, dim=-1, keepdim=True).clamp_min(eps)  # unit rows
     Bn = Bw / l2_norm(Bw, dim=-1, keepdim=True).clamp_min(eps)
@@ -155,7 +161,9 @@ def attention_scores(Q: torch.Tensor, K: torch.Tensor, scale: float | None = Non
     $$S = \frac{Q K^\top}{\sqrt{d_k}},\qquad S_{ij} = \frac{q_i \cdot k_j}{\sqrt{d_k}}$$
 
     Dividing by $\sqrt{d_k}$ keeps the scores' variance near 1 when the entries of $q$ and
-    $k$ have unit variance, so the softmax that follows does not saturate.
+    $k$ are independent with mean 0 and variance 1 (then $\operatorname{Var}(q\cdot k) = d_k$;
+    with a nonzero mean the variance grows faster), so the softmax that follows does not
+    saturate.
 
     Parameters
     ----------
@@ -220,9 +228,9 @@ def causal_mask(L: int, S: int | None = None, device: torch.device | str | None 
     Raises
     ------
     TypeError
-        If ``L`` or ``S`` is not an int.
+        If ``L`` or ``S`` is not an int, or ``device`` is not a device, a string or None.
     ValueError
-        If ``L`` or ``S`` is < 1.
+        If ``L`` or ``S`` is < 1, or ``device`` names no device available here.
 
     References
     ----------
@@ -236,7 +244,8 @@ def causal_mask(L: int, S: int | None = None, device: torch.device | str | None 
     """
     _checks.integer(L, "L", minimum=1)
     S = L if S is None else _checks.integer(S, "S", minimum=1)
-    return torch.ones(L, S, dtype=torch.bool, device=device).tril()
+    dev = _checks.device(device)
+    return torch.ones(L, S, dtype=torch.bool, device=dev).tril()
 
 
 def attention(Q: torch.Tensor, K: torch.Tensor, V: torch.Tensor, mask: torch.Tensor | None = None,
@@ -297,13 +306,19 @@ def attention(Q: torch.Tensor, K: torch.Tensor, V: torch.Tensor, mask: torch.Ten
     >>> [[round(v, 4) for v in row] for row in attention(Q, K, V, mask=causal_mask(2)).tolist()]
     [[1.0, 0.0], [0.3302, 0.6698]]
     """
+    _qk(Q, K)  # Q and K first, so a non-tensor Q is named before anything reads its dtype
     _checks.tensor(V, "V", min_ndim=2)
     _same_dtype(Q=Q, V=V)
     _checks.same_device(Q=Q, V=V)
-    scores = attention_scores(Q, K, scale)  # (..., L, S), checks Q and K
     if V.shape[-2] != K.shape[-2]:
         raise ValueError(f"K and V must have the same number of positions S, got shapes "
                          f"{tuple(K.shape)} and {tuple(V.shape)}")
+    try:
+        torch.broadcast_shapes(Q.shape[:-2], K.shape[:-2], V.shape[:-2])
+    except RuntimeError:
+        raise ValueError(f"batch dimensions of Q, K and V must broadcast, got shapes {tuple(Q.shape)}, "
+                         f"{tuple(K.shape)} and {tuple(V.shape)}") from None
+    scores = attention_scores(Q, K, scale)  # (..., L, S)
     logits = _work(scores)
     if mask is not None:
         if not isinstance(mask, torch.Tensor):

@@ -30,6 +30,7 @@ from .initialisation import (
     xavier_uniform_bound,
 )
 from .limits import clt_standardize, running_mean, sample_means
+from .multivariate import MultivariateGaussian
 from .sampling import (
     log_softmax,
     sample_next_token,
@@ -53,5 +54,5 @@ __all__ = [
     "he_normal_std", "independence_gap", "lecun_normal_std", "log_softmax", "marginal",
     "reparameterize", "running_mean", "sample_means", "sample_next_token", "softmax", "standardize",
     "top_k_filter", "top_p_filter", "variance", "within_k_sigma", "xavier_normal_std",
-    "xavier_uniform_bound",
+    "xavier_uniform_bound", "MultivariateGaussian",
 ]

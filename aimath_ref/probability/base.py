@@ -5,7 +5,8 @@ continuous one has a density with $\int_{-\infty}^{\infty} f(x)\,dx = 1$, and gi
 probability to intervals only: $P(a \le X \le b) = \int_a^b f(x)\,dx$, so $P(X = x) = 0$
 for every single value $x$. Every subclass has ``log_prob`` (log of the mass or density),
 ``prob``, ``cdf`` ($F(x) = P(X \le x)$), the properties ``mean`` and ``variance``, and
-``sample(n, generator=...)``.
+``sample(n, generator=...)``. A ``value`` containing NaN is refused with a ``ValueError``
+(as torch's distributions do with argument validation on); $\pm\infty$ is accepted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ def _value(value: torch.Tensor) -> tuple[torch.Tensor, torch.dtype]:
     _checks.tensor(value, "value", floating=False, nonempty=False)
     if value.dtype == torch.bool or value.is_complex():
         raise TypeError(f"value must be a real (floating or integer) tensor, got {value.dtype}")
+    if value.is_floating_point():
+        _checks.finite(value, "value", allow_inf=True)  # NaN is no point of any support; ±inf is fine
     out = value.dtype if value.is_floating_point() else torch.get_default_dtype()
     work = torch.float64 if value.dtype == torch.float64 else torch.float32
     return value.to(work), out

@@ -16,6 +16,7 @@ __all__ = ["bayes_posterior", "conditional", "evidence", "independence_gap", "ma
 
 def _joint(joint: torch.Tensor) -> torch.Tensor:
     _checks.tensor(joint, "joint", ndim=2)
+    _checks.finite(joint, "joint")
     if (joint < 0).any():
         raise ValueError(f"joint must be >= 0 everywhere, got a minimum of {joint.min().item()}")
     total = joint.double().sum().item()
@@ -156,6 +157,8 @@ def _bayes_inputs(prior: torch.Tensor, likelihood: torch.Tensor) -> tuple[torch.
     _checks.tensor(prior, "prior", min_ndim=1)
     _checks.tensor(likelihood, "likelihood", min_ndim=1)
     _checks.same_device(prior=prior, likelihood=likelihood)
+    _checks.finite(prior, "prior")
+    _checks.finite(likelihood, "likelihood")
     if (prior < 0).any():
         raise ValueError(f"prior must be >= 0, got a minimum of {prior.min().item()}")
     if ((prior.double().sum(-1) - 1).abs() > 1e-4).any():

@@ -97,7 +97,7 @@ class Uniform(Distribution):
     TypeError
         If a bound is not a real number.
     ValueError
-        If ``low >= high`` or a bound is not finite.
+        If ``low >= high``, a bound is not finite, or ``high - low`` overflows.
 
     References
     ----------
@@ -116,6 +116,8 @@ class Uniform(Distribution):
         self.high = _checks.real(high, "high")
         if self.low >= self.high:
             raise ValueError(f"low must be < high, got low={low}, high={high}")
+        if not math.isfinite(self.high - self.low):
+            raise ValueError(f"high - low must be finite, got low={low}, high={high}")
 
     @property
     def mean(self) -> float:
@@ -123,7 +125,8 @@ class Uniform(Distribution):
 
     @property
     def variance(self) -> float:
-        return (self.high - self.low) ** 2 / 12
+        width = self.high - self.low
+        return width * width / 12  # overflows to inf like torch, where ``** 2`` would raise OverflowError
 
     def log_prob(self, value: torch.Tensor) -> torch.Tensor:
         x, out = _value(value)

@@ -72,9 +72,12 @@ class Bernoulli(Distribution):
 
 
 class Categorical(Distribution):
-    r"""One draw among $K$ classes $0, \dots, K-1$ with probabilities $p_1, \dots, p_K$: a softmax output, a next token.
+    r"""One draw among $K$ classes $0, \dots, K-1$ with probabilities $p_0, \dots, p_{K-1}$: a softmax output, a next token.
 
-    $$P(X = k) = p_k,\qquad \sum_k p_k = 1,\qquad \mathbb E[X] = \sum_k k\,p_k$$
+    $$P(X = k) = p_k,\ k = 0, \dots, K-1,\qquad \sum_{k=0}^{K-1} p_k = 1,\qquad \mathbb E[X] = \sum_{k=0}^{K-1} k\,p_k$$
+
+    ``probs[k]`` is $p_k$, the probability of class $k$ (indexing from 0, as torch does); $K$ is
+    not a class, so ``log_prob`` gives $-\infty$ there.
 
     (The mean and variance treat the class index as a number; they matter for dice, not for tokens.)
 
@@ -119,7 +122,10 @@ class Categorical(Distribution):
         from .sampling import softmax
 
         _checks.tensor(logits, "logits", ndim=1)
-        return cls(softmax(logits.double()))
+        z = logits.detach().double()
+        if z.isnan().any() or (z == torch.inf).any() or (z == -torch.inf).all():
+            raise ValueError(f"logits must have no NaN or +inf and at least one finite entry, got {logits.tolist()}")
+        return cls(softmax(z))
 
     def _k(self) -> torch.Tensor:
         return torch.arange(len(self.probs), dtype=torch.float64, device=self.probs.device)
@@ -157,6 +163,10 @@ class Poisson(Distribution):
 
     $$P(X = k) = \frac{\lambda^k e^{-\lambda}}{k!},\ k = 0, 1, 2, \dots,\qquad \mathbb E[X] = \operatorname{Var}(X) = \lambda$$
 
+    ``sample`` uses the inverse CDF on a short grid for $\lambda < 10$ and Hörmann's transformed
+    rejection (PTRS) for $\lambda \ge 10$, so its cost does not grow with the rate; both turn
+    uniforms from the generator into draws, so a seed gives the same counts on every device.
+
     Parameters
     ----------
     rate : float
@@ -171,7 +181,9 @@ class Poisson(Distribution):
 
     References
     ----------
-    Casella & Berger, *Statistical Inference*, 2nd ed., §3.2.
+    Casella & Berger, *Statistical Inference*, 2nd ed., §3.2; Hörmann, *The transformed
+    rejection method for generating Poisson random variables*, Insurance: Mathematics and
+    Economics 12, 1993.
 
     Examples
     --------
@@ -206,9 +218,39 @@ class Poisson(Distribution):
         return torch.where(x < 0, 0.0, torch.special.gammaincc(k + 1, rate)).to(out)  # Q(k+1, λ)
 
     def sample(self, n: int, generator: torch.Generator | None = None) -> torch.Tensor:
-        u = self._uniform(n, generator)
-        # Inverse CDF on the grid 0..k_max, with k_max far in the tail (mass beyond it < 1e-16).
-        k_max = int(self.rate + 12 * math.sqrt(self.rate) + 40)
-        grid = torch.arange(k_max + 1, dtype=torch.float64, device=u.device)
-        cum = torch.cumsum(self.prob(grid), 0)
-        return torch.searchsorted(cum, u, right=True).clamp(max=k_max).double()
+        if self.rate < 10:
+            # Inverse CDF on the grid 0..k_max (at most 88 points), far in the tail (mass beyond < 1e-16).
+            u = self._uniform(n, generator)
+            k_max = int(self.rate + 12 * math.sqrt(self.rate) + 40)
+            grid = torch.arange(k_max + 1, dtype=torch.float64, device=u.device)
+            cum = torch.cumsum(self.prob(grid), 0)
+            return torch.searchsorted(cum, u, right=True).clamp(max=k_max).double()
+        return self._ptrs(n, generator)
+
+    def _ptrs(self, n: int, generator: torch.Generator | None) -> torch.Tensor:
+        # Hörmann's transformed rejection with squeeze (PTRS), for rate >= 10: each round costs O(1)
+        # per pending draw whatever the rate, and about 9 in 10 proposals are accepted.
+        lam = self.rate
+        log_lam, b = math.log(lam), 0.931 + 2.53 * math.sqrt(lam)
+        a = -0.059 + 0.02483 * b
+        log_inv_alpha = math.log(1.1239 + 1.1328 / (b - 3.4))
+        v_r = 0.9277 - 3.6224 / (b - 2)
+        out = torch.empty(0, dtype=torch.float64)
+        pending = _checks.integer(n, "n", minimum=0)
+        while True:
+            m = max(pending, 1)
+            u = self._uniform(m, generator) - 0.5  # U ~ Uniform[-1/2, 1/2)
+            v = self._uniform(m, generator)  # V ~ Uniform[0, 1)
+            out = out.to(u.device)
+            us = 0.5 - u.abs()
+            k = torch.floor((2 * a / us + b) * u + lam + 0.43)  # the transformed proposal
+            accept = (us >= 0.07) & (v <= v_r)  # inside the squeeze: accept without the pmf
+            test = ~accept & (k >= 0) & ~((us < 0.013) & (v > us))  # the rest need the full test
+            kt, ut, vt = k[test], us[test], v[test]
+            log_target = -lam + kt * log_lam - torch.lgamma(kt + 1)  # log(λ^k e^{-λ} / k!)
+            accept[test] = vt.log() + log_inv_alpha - torch.log(a / (ut * ut) + b) <= log_target
+            kept = k[accept][:pending]
+            out = torch.cat([out, kept])
+            pending -= len(kept)
+            if pending == 0:
+                return out

@@ -88,7 +88,8 @@ def reparameterize(mu: torch.Tensor, sigma: torch.Tensor, generator: torch.Gener
     TypeError
         If ``mu`` or ``sigma`` is not a floating tensor, or ``generator`` is not a generator.
     ValueError
-        If the shapes differ, a tensor is empty, or ``sigma`` has a negative entry.
+        If the shapes differ, a tensor is empty, an entry is NaN or infinite, or ``sigma`` has
+        a negative entry ($\sigma = 0$ is allowed and returns $\mu$).
 
     References
     ----------
@@ -109,11 +110,15 @@ def reparameterize(mu: torch.Tensor, sigma: torch.Tensor, generator: torch.Gener
     _checks.same_device(mu=mu, sigma=sigma)
     if mu.shape != sigma.shape:
         raise ValueError(f"mu and sigma must have the same shape, got {tuple(mu.shape)} and {tuple(sigma.shape)}")
+    _checks.finite(mu.detach(), "mu")
+    _checks.finite(sigma.detach(), "sigma")
     if (sigma < 0).any():
         raise ValueError(f"sigma must be >= 0, got a minimum of {sigma.min().item()}")
     device = _generator(generator)
     eps = torch.randn(mu.shape, generator=generator, device=device, dtype=torch.float64)  # ε
-    return mu + sigma * eps.to(mu.device, mu.dtype)
+    work = torch.float32 if mu.dtype in (torch.float16, torch.bfloat16) else mu.dtype
+    z = mu.to(work) + sigma.to(work) * eps.to(mu.device, work)  # μ + σ ε, in float32 for half inputs
+    return z.to(mu.dtype)  # mu's dtype, whatever sigma's
 
 
 def diffusion_noise(x0: torch.Tensor, alpha_bar: float, generator: torch.Generator | None = None) -> torch.Tensor:

@@ -1,7 +1,11 @@
 r"""Gaussian weight initialisation: the standard deviations that keep signals at a steady scale.
 
-A layer $y = Wx$ with independent zero-mean weights of variance $\operatorname{Var}(W)$ gives
-$\operatorname{Var}(y_j) = n_{in}\operatorname{Var}(W)\operatorname{Var}(x)$. Choosing
+A layer $y = Wx$ with independent zero-mean weights of variance $\operatorname{Var}(W)$,
+drawn independently of $x$, gives
+$\operatorname{Var}(y_j) = n_{in}\operatorname{Var}(W)\,\mathbb E[x^2]$: the factor multiplies
+the second moment of the input, which equals $\operatorname{Var}(x)$ only when $x$ has mean 0
+(not after a ReLU, whose output has $\mathbb E[x^2] = \tfrac12\operatorname{Var}(z)$ for a
+symmetric zero-mean pre-activation $z$; He et al. 2015, eq. 7). Choosing
 $\operatorname{Var}(W)$ so that this factor is about 1 keeps activations (and, backwards,
 gradients) from shrinking or growing layer after layer *at initialisation*.
 
@@ -228,7 +232,7 @@ def activation_stds(width: int, depth: int, weight_std: float, nonlinearity: str
     TypeError
         If an argument has the wrong type.
     ValueError
-        If a size is < 1, ``weight_std`` is not > 0, or ``nonlinearity`` is unknown.
+        If a size is < 1, ``batch`` is < 2, ``weight_std`` is not > 0, or ``nonlinearity`` is unknown.
 
     References
     ----------

@@ -96,7 +96,8 @@ def sample_means(dist: _Sampler, n: int, trials: int, generator: torch.Generator
     Raises
     ------
     TypeError
-        If ``dist`` has no ``sample`` method, or ``n``/``trials`` is not an int.
+        If ``dist`` has no ``sample`` method, its ``sample(n)`` does not return a tensor of
+        shape ``(n,)``, or ``n``/``trials`` is not an int.
     ValueError
         If ``n`` or ``trials`` is < 1.
 
@@ -116,8 +117,11 @@ def sample_means(dist: _Sampler, n: int, trials: int, generator: torch.Generator
         raise TypeError(f"dist must have a sample(n, generator=...) method, got {type(dist).__name__}")
     size = _checks.integer(n, "n", minimum=1)
     T = _checks.integer(trials, "trials", minimum=1)
-    draws = dist.sample(size * T, generator=generator).double()  # (n·T,)
-    return draws.reshape(T, size).mean(dim=1)  # (T,)
+    draws = dist.sample(size * T, generator=generator)
+    if not isinstance(draws, torch.Tensor) or draws.shape != (size * T,):
+        got = f"shape {tuple(draws.shape)}" if isinstance(draws, torch.Tensor) else type(draws).__name__
+        raise TypeError(f"dist.sample(n) must return a tensor of shape (n,), got {got} for n = {size * T}")
+    return draws.double().reshape(T, size).mean(dim=1)  # (n·T,) draws -> (T,) means
 
 
 def clt_standardize(means: torch.Tensor, n: int, mu: float, sigma: float) -> torch.Tensor:

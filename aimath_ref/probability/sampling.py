@@ -23,8 +23,10 @@ def _scaled(logits: torch.Tensor, temperature: float, dim: int) -> tuple[torch.T
     _checks.tensor(logits, "logits", min_ndim=1)
     tau = _checks.real(temperature, "temperature", positive=True)
     d = _checks.dim(dim, logits.ndim)
-    z = _work(logits) / tau  # z / τ
-    return z - z.amax(dim=d, keepdim=True), d  # shift by the max: exp never overflows, result unchanged
+    z = _work(logits)
+    # Shift by the max first, then divide: (z - m) / τ <= 0, so exp never overflows and a tiny τ
+    # cannot turn large logits into inf - inf = NaN before the shift.
+    return (z - z.amax(dim=d, keepdim=True)) / tau, d
 
 
 def softmax(logits: torch.Tensor, temperature: float = 1.0, dim: int = -1) -> torch.Tensor:
@@ -33,7 +35,8 @@ def softmax(logits: torch.Tensor, temperature: float = 1.0, dim: int = -1) -> to
     $$p_i = \frac{e^{z_i/\tau}}{\sum_j e^{z_j/\tau}} = \frac{e^{(z_i - m)/\tau}}{\sum_j e^{(z_j - m)/\tau}},\qquad m = \max_j z_j$$
 
     Subtracting the maximum changes nothing mathematically and keeps every exponent $\le 0$,
-    so logits of $\pm 10^4$ do not overflow. $\tau < 1$ sharpens the distribution, $\tau > 1$
+    so logits of $\pm 10^4$ do not overflow; the maximum is subtracted *before* dividing by
+    $\tau$, so a temperature near 0 cannot overflow $z/\tau$ either. $\tau < 1$ sharpens the distribution, $\tau > 1$
     flattens it; as $\tau \to 0$ it tends to the one-hot vector of the argmax (ties share
     the mass), as $\tau \to \infty$ to the uniform distribution. Entries of $-\infty$ get
     probability 0.
@@ -238,7 +241,16 @@ def sample_next_token(logits: torch.Tensor, temperature: float = 1.0, top_k: int
                       top_p: float | None = None, generator: torch.Generator | None = None) -> torch.Tensor:
     r"""Draw one token id per row of logits: temperature, then top-k, then top-p, then sampling.
 
-    $$x \sim \operatorname{Categorical}\big(\operatorname{softmax}(\operatorname{filter}(z) / \tau)\big)$$
+    $$x \sim \operatorname{Categorical}\big(\operatorname{softmax}(\operatorname{top\text{-}p}(\operatorname{top\text{-}k}(z / \tau)))\big)$$
+
+    The temperature is applied *first*, and the filters act on the tempered logits $z/\tau$.
+    For top-k the order does not matter (dividing by $\tau > 0$ keeps the ranking), but for
+    top-p it does: the nucleus is the smallest set covering mass $p$ of the *tempered*
+    distribution, so a low $\tau$ concentrates the mass and shrinks the nucleus, a high
+    $\tau$ widens it. This is the order of Hugging Face ``generate`` (its temperature warper
+    runs before the top-k and top-p warpers), so the same settings select the same tokens.
+    The maximum logit is subtracted before dividing by $\tau$, so a tiny $\tau$ does not
+    overflow.
 
     The draw is by inverse CDF: one uniform number $u \in [0, 1)$ per row from ``generator``
     (on the generator's device, then moved), and the token is the first $i$ whose cumulative
@@ -268,7 +280,9 @@ def sample_next_token(logits: torch.Tensor, temperature: float = 1.0, top_k: int
     TypeError
         If an argument has the wrong type.
     ValueError
-        If ``temperature``, ``top_k`` or ``top_p`` is out of range, or ``logits`` is empty.
+        If ``temperature``, ``top_k`` or ``top_p`` is out of range, ``logits`` is empty or 0-D,
+        or a row of ``logits`` contains NaN or $+\infty$ or is entirely $-\infty$ (no token
+        would have a well-defined, positive probability).
 
     References
     ----------
@@ -288,8 +302,17 @@ def sample_next_token(logits: torch.Tensor, temperature: float = 1.0, top_k: int
     _checks.tensor(logits, "logits", min_ndim=1)
     if generator is not None and not isinstance(generator, torch.Generator):
         raise TypeError(f"generator must be a torch.Generator or None, got {type(generator).__name__}")
+    tau = _checks.real(temperature, "temperature", positive=True)
     z = _work(logits)
-    z = z / _checks.real(temperature, "temperature", positive=True)  # z / τ
+    bad = z.isnan() | (z == torch.inf)
+    if bad.any():
+        where = tuple(bad.nonzero()[0].tolist())
+        raise ValueError(f"logits must not contain NaN or +inf, got {z[bad][0].item()} at index {where}")
+    dead = (z == -torch.inf).all(dim=-1)
+    if dead.any():
+        where = tuple(dead.nonzero()[0].tolist()) if dead.ndim else ()
+        raise ValueError(f"logits must have a finite entry in every row, got all -inf in row {where}")
+    z = (z - z.amax(dim=-1, keepdim=True)) / tau  # (z - m) / τ: shift first, so a tiny τ cannot overflow
     if top_k is not None:
         z = top_k_filter(z, top_k)
     if top_p is not None:

@@ -21,6 +21,8 @@ def _pmf(values: torch.Tensor, probs: torch.Tensor) -> tuple[torch.Tensor, torch
     _checks.same_device(values=values, probs=probs)
     if values.shape != probs.shape:
         raise ValueError(f"values and probs must have the same shape, got {tuple(values.shape)} and {tuple(probs.shape)}")
+    _checks.finite(values, "values")
+    _checks.finite(probs, "probs")
     if (probs < 0).any():
         raise ValueError(f"probs must be >= 0, got a minimum of {probs.min().item()}")
     total = probs.double().sum(-1)

@@ -23,16 +23,16 @@ def figure():
     p_a_given_b = conditional(joint, 1)[0, 0].item()
     colour = [PALETTE[2] if a and b else PALETTE[0] if a else PALETTE[1] if b else "0.75"
               for a, b in zip(in_a.tolist(), in_b.tolist())]
-    ax.scatter(pts[:, 0].tolist(), pts[:, 1].tolist(), s=3, c=colour, alpha=0.5, lw=0)
+    ax.scatter(pts[:, 0].tolist(), pts[:, 1].tolist(), s=3, c=colour, alpha=0.5, lw=0, rasterized=True)
     ax.add_patch(Rectangle((0, 0), 10, 6, fill=False, lw=2, color="0.2"))
     ax.add_patch(Circle(ca, ra, fill=False, lw=2.5, color=PALETTE[0]))
     ax.add_patch(Circle(cb, rb, fill=False, lw=2.5, color=PALETTE[1]))
     box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2}
     ax.text(0.2, 5.55, "Ω", fontsize=16, va="center", bbox=box)
-    ax.text(2.6, 3.0, f"A\nP(A) = {p_a:.3f}", ha="center", va="center", fontsize=11, bbox=box)
-    ax.text(7.3, 3.0, f"B\nP(B) = {p_b:.3f}", ha="center", va="center", fontsize=11, bbox=box)
-    ax.text(5.0, 3.0, f"A ∩ B\n{p_ab:.3f}", ha="center", va="center", fontsize=10, bbox=box)
-    ax.set_title(f"P(A ∪ B) = P(A) + P(B) − P(A ∩ B) = {p_a + p_b - p_ab:.3f};   "
+    ax.text(2.6, 3.0, f"A\nP(A) = {p_a:.4f}", ha="center", va="center", fontsize=11, bbox=box)
+    ax.text(7.3, 3.0, f"B\nP(B) = {p_b:.4f}", ha="center", va="center", fontsize=11, bbox=box)
+    ax.text(5.0, 3.0, f"A ∩ B\n{p_ab:.4f}", ha="center", va="center", fontsize=10, bbox=box)
+    ax.set_title(f"P(A ∪ B) = P(A) + P(B) − P(A ∩ B) = {p_a + p_b - p_ab:.4f};   "
                  f"P(A | B) = P(A ∩ B) / P(B) = {p_a_given_b:.3f}", fontsize=11)
     ax.set_xlim(-0.1, 10.1)
     ax.set_ylim(-0.1, 6.1)

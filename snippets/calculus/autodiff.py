@@ -68,9 +68,20 @@ print("passes through the function: forward mode", calls["forward"], " reverse m
 # --8<-- [start:errors]
 from aimath_ref.autodiff import Value
 
-for bad in (lambda: Value(-4.0).log(), lambda: Value(1.0) / 0, lambda: Value(1.0) + "2"):
+for bad in (lambda: Value(-4.0).log(), lambda: Value(0.0) / 0, lambda: Value(1.0) + "2"):
     try:
         bad()
     except (ValueError, TypeError) as err:
         print(type(err).__name__ + ":", err)
 # --8<-- [end:errors]
+
+# --8<-- [start:infinities]
+from aimath_ref.autodiff import Value
+
+x = Value(0.0)
+y = x ** 0.5  # sqrt at 0: the slope is vertical
+y.backward()
+print("sqrt(0) =", y.data, " derivative =", x.grad)
+print("1e308 ** 2 =", (Value(1e308) ** 2).data, " 1 / 0 =", (Value(1.0) / 0).data)
+print("0 ** 0 =", (Value(0.0) ** 0).data)
+# --8<-- [end:infinities]

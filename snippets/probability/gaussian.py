@@ -1,4 +1,4 @@
-"""Snippets for docs/probability/gaussian.md: 68-95-99.7, initialisation, noise, standardisation."""
+"""Snippets for docs/probability/gaussian.md: 68-95-99.7, initialisation, noise, standardisation, N(mu, Sigma)."""
 
 # --8<-- [start:rule]
 import torch
@@ -66,3 +66,44 @@ Z = standardize(X)  # z = (x - mu) / sigma, column by column
 print("means:", [round(v, 3) + 0.0 for v in Z.mean(0).tolist()])
 print("stds: ", [round(v, 3) for v in Z.std(0, correction=0).tolist()])
 # --8<-- [end:standardize]
+
+# --8<-- [start:mvn_density]
+import torch
+
+from aimath_ref import get_device
+from aimath_ref.probability import MultivariateGaussian
+
+device = get_device()
+mu = torch.tensor([0.0, 0.0], dtype=torch.float64, device=device)
+# variances 4 and 1, correlation 1.9 / (2 * 1) = 0.95
+Sigma = torch.tensor([[4.0, 1.9], [1.9, 1.0]], dtype=torch.float64, device=device)
+mvn = MultivariateGaussian(mu, Sigma)
+stds, axes = mvn.axes()  # half-axes sqrt(lambda_i) along q_i
+print("axis lengths:", [round(v, 3) for v in stds.tolist()])
+print("long axis:", [round(abs(v), 3) for v in axes[:, 0].tolist()])
+
+# two points at the same Euclidean distance from mu
+x = torch.tensor([[2.0, 1.0], [2.0, -1.0]], dtype=torch.float64, device=device)
+print("euclidean:  ", [round(v, 3) for v in x.norm(dim=1).tolist()])
+print("mahalanobis:", [round(v, 3) for v in mvn.mahalanobis(x).tolist()])
+print("log density:", [round(v, 3) for v in mvn.log_prob(x).tolist()])
+# --8<-- [end:mvn_density]
+
+# --8<-- [start:mvn_sampling]
+import torch
+
+from aimath_ref import get_device
+from aimath_ref.probability import MultivariateGaussian, covariance_matrix
+
+mu = torch.tensor([1.0, -2.0], dtype=torch.float64)
+Sigma = torch.tensor([[4.0, 1.9], [1.9, 1.0]], dtype=torch.float64)
+mvn = MultivariateGaussian(mu, Sigma)
+L = mvn.scale_tril  # Cholesky factor: L @ L.T == Sigma
+print("L:", [[round(v, 4) for v in row] for row in L.tolist()])
+
+gen = torch.Generator().manual_seed(0)
+X = mvn.sample(50_000, generator=gen).to(get_device())  # rows mu + L eps
+C = covariance_matrix(X)
+print("sample mean:", [round(v, 2) for v in X.mean(0).tolist()])
+print("sample cov: ", [[round(v, 2) for v in row] for row in C.tolist()])
+# --8<-- [end:mvn_sampling]

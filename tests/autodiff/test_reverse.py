@@ -120,14 +120,14 @@ def test_extremes_match_torch(x):
 
 
 def test_bad_inputs_are_rejected():
-    with pytest.raises(ValueError, match="log is defined only for positive numbers, got -1.0"):
+    with pytest.raises(ValueError, match="log is defined only for non-negative numbers, got -1.0"):
         Value(-1.0).log()
-    with pytest.raises(ValueError, match="log is defined only for positive numbers, got 0.0"):
-        Value(0.0).log()
-    with pytest.raises(ValueError, match="division by zero: the denominator is 0.0 .numerator 2.0"):
-        Value(2.0) / 0
-    with pytest.raises(ValueError, match="division by zero"):
-        1.0 / Value(0.0)
+    with pytest.raises(ValueError, match="0 / 0 is undefined: the numerator and the denominator are 0.0 and 0.0"):
+        Value(0.0) / 0
+    with pytest.raises(ValueError, match="0 / 0 is undefined"):
+        0.0 / Value(0.0)
+    with pytest.raises(ValueError, match=r"data must fit in a float, got an int of 401 digits"):
+        Value(10 ** 400)
     with pytest.raises(TypeError, match="data must be an int or float, got str 'a'"):
         Value("a")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="data must be an int or float, got bool True"):
@@ -142,8 +142,8 @@ def test_bad_inputs_are_rejected():
         Value(1.0) + Dual(1.0)
     with pytest.raises(ValueError, match="negative base -2.0 cannot be raised to the non-integer power 0.5"):
         Value(-2.0) ** 0.5
-    with pytest.raises(ValueError, match="0 cannot be raised to the negative power -1.0"):
-        Value(0.0) ** -1
+    with pytest.raises(ValueError, match="base of c \\*\\* x must be positive .* got c = 0.0"):
+        0.0 ** Value(1.0)  # the endpoint c = 0: ln c is -inf
     with pytest.raises(ValueError, match="base of c \\*\\* x must be positive .* got c = -2.0"):
         (-2.0) ** Value(1.0)
     with pytest.raises(TypeError, match="label must be a str, got int 3"):

@@ -153,3 +153,77 @@ def test_bad_inputs_are_rejected():
         gradient_check(lambda t: t.sum(), x, tol=0)
     with pytest.raises(ValueError, match="x must be finite, got inf"):
         numerical_derivative(math.sin, math.inf)
+
+
+# --- options, degenerate branches and what f returns ----------------------------------------
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_forward_method_on_tensors_has_first_order_error(dtype):
+    # forward differences on a tensor: f'(x) + h f''(x) / 2 + O(h^2), with h = eps max(1, |x|)
+    x = torch.tensor([0.5, -1.0, 3.0], dtype=dtype)
+    h = 1e-3
+    got = numerical_derivative(torch.sin, x, eps=h, method="forward").double()
+    xd = x.double()
+    step = h * xd.abs().clamp(min=1.0)
+    want = torch.cos(xd) - step * torch.sin(xd) / 2  # first-order model of the forward quotient
+    assert got.dtype == torch.float64 and numerical_derivative(torch.sin, x, method="forward").dtype == dtype
+    tol = 1e-6 if dtype == torch.float64 else 3 * torch.finfo(dtype).eps / h
+    torch.testing.assert_close(got, want, rtol=0, atol=tol + step.max().item() ** 2)
+    central = numerical_derivative(torch.sin, x.double(), eps=h)  # the default, for contrast: no h/2 bias
+    torch.testing.assert_close(central, torch.cos(xd), rtol=0, atol=(step ** 2).max().item() / 6 * 1.01)  # h^2 f''' / 6
+
+
+def test_eps_option_scales_with_the_point():
+    # h = eps * max(1, |x|): at x = 1e6 the step is 1e6 * eps, so a quadratic stays exact
+    got = numerical_derivative(lambda t: t * t, 1e6, eps=1e-4)
+    assert got == pytest.approx(2e6, rel=1e-9)
+
+
+@pytest.mark.parametrize("f,exc,match", [
+    (lambda t: torch.stack([torch.tensor(t), torch.tensor(t)]), ValueError,
+     r"f must return one real number for a number x, got a tensor of shape \(2,\)"),
+    (lambda t: [t], TypeError, r"f must return a real number or a one-element tensor for a number x, got list"),
+    (lambda t: "a", TypeError, r"got str 'a'"),
+    (lambda t: torch.tensor(True), ValueError, r"got a tensor of shape \(\) and dtype torch.bool"),
+])
+def test_numerical_derivative_names_what_f_returned(f, exc, match):
+    with pytest.raises(exc, match=match):
+        numerical_derivative(f, 1.0)
+    assert numerical_derivative(lambda t: torch.tensor([t * t], dtype=torch.float64), 3.0) == pytest.approx(6.0)  # one element is fine
+
+
+class _ZeroWithUnitBackward(torch.autograd.Function):
+    """f(x) = 0 with a wrong backward of 1: the check must fail on it."""
+
+    @staticmethod
+    def forward(ctx, x):  # type: ignore[no-untyped-def]
+        return x.sum() * 0
+
+    @staticmethod
+    def backward(ctx, grad):  # type: ignore[no-untyped-def]
+        return grad * torch.ones(3, dtype=torch.float64)
+
+
+def test_gradient_check_fails_a_zero_function_whose_backward_is_one():
+    res = gradient_check(lambda t: _ZeroWithUnitBackward.apply(t), torch.ones(3))
+    assert not res.passed and res.max_rel_error == 1.0 and res.max_abs_error == 1.0
+    assert torch.equal(res.numerical, torch.zeros(3, dtype=torch.float64))
+
+
+def test_gradient_check_tol_endpoint():
+    # passed is max_rel_error <= tol: equality passes
+    res = gradient_check(lambda t: _WrongSquare.apply(t).sum(), torch.tensor([1.0, 2.0]))
+    assert gradient_check(lambda t: _WrongSquare.apply(t).sum(), torch.tensor([1.0, 2.0]), tol=res.max_rel_error).passed
+    assert not gradient_check(lambda t: _WrongSquare.apply(t).sum(), torch.tensor([1.0, 2.0]),
+                              tol=res.max_rel_error * (1 - 1e-9)).passed
+
+
+def test_every_evaluation_of_f_is_checked_on_tensors():
+    calls = []
+
+    def f(t):  # right shape at x + h, a number at x - h
+        calls.append(1)
+        return t if len(calls) == 1 else 3.0
+
+    with pytest.raises(ValueError, match=r"f must map x of shape \(2,\) to a tensor of the same shape, got float"):
+        numerical_derivative(f, torch.ones(2))

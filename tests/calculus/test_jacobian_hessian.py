@@ -138,3 +138,13 @@ def test_bad_inputs_are_rejected():
         jacobian(lambda v: v, torch.empty(0))
     with pytest.raises(TypeError, match="x must be a torch.Tensor, got list"):
         hessian(lambda v: v.sum(), [1.0, 2.0])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_hessian_of_a_function_that_ignores_its_input_is_n_by_n(n):
+    x = torch.ones(n, dtype=torch.float64)
+    for f in (lambda v: torch.tensor(1.0, dtype=torch.float64), lambda v: v.sum() * 0 + 1):
+        H = hessian(f, x)
+        assert H.shape == (n, n) and torch.equal(H, torch.zeros(n, n, dtype=torch.float64))
+    J = jacobian(lambda v: torch.zeros(2, dtype=v.dtype), x)  # output independent of the input
+    assert J.shape == (2, n) and not J.any()

@@ -106,8 +106,27 @@ def test_bad_inputs_are_rejected():
     T = taylor_polynomial(lambda w: w.sum(), torch.zeros(2))
     with pytest.raises(ValueError, match=r"last dimension 2, got shape \(3,\)"):
         T(torch.zeros(3))
-    with pytest.raises(ValueError, match="positive largest eigenvalue"):
+    with pytest.raises(ValueError, match="H must be positive definite, got lambda_min = -1"):
         max_stable_lr(-torch.eye(2))
+    # indefinite: lambda_max > 0 but the negative direction grows for every step size
+    with pytest.raises(ValueError, match="H must be positive definite, got lambda_min = -1"):
+        max_stable_lr(torch.diag(torch.tensor([-1.0, 10.0])))
+    with pytest.raises(ValueError, match="positive definite, got lambda_min = 0"):
+        max_stable_lr(torch.diag(torch.tensor([0.0, 10.0])))  # endpoint: a flat direction never shrinks
+    with pytest.raises(ValueError, match="H must have finite entries"):
+        max_stable_lr(torch.tensor([[1.0, float("nan")], [0.0, 1.0]]))
     with pytest.raises(ValueError, match=r"H must be square, got shape \(2, 3\)"):
         max_stable_lr(torch.zeros(2, 3))
     assert math.isfinite(max_stable_lr(torch.eye(1)))
+
+
+def test_max_stable_lr_rate_is_best_at_two_over_lambda_sum():
+    # the per-step contraction max |1 - lr * lambda_i| is smallest at 2 / (lambda_min + lambda_max),
+    # and just below the limit the steep direction is the slow one (factor near -1)
+    lam = torch.tensor([1.0, 10.0], dtype=torch.float64)
+    bound = max_stable_lr(torch.diag(lam))
+    best = 2 / (lam.min() + lam.max()).item()
+    rates = {lr: (1 - lr * lam).abs().max().item() for lr in (0.05, best, 0.19, 0.999 * bound)}
+    assert min(rates, key=rates.get) == best
+    assert (1 - 0.19 * lam).abs().argmax().item() == 1  # the steep direction limits the rate
+    assert rates[0.999 * bound] > 0.99

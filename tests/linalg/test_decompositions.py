@@ -167,3 +167,53 @@ def test_low_rank_half_precision_and_bad_input():
         low_rank_approx(A, 1.0)
     with pytest.raises(ValueError, match="A must have at least 2"):
         low_rank_approx(torch.ones(3), 1)
+
+
+def test_eigen_residual_batch_mismatches_are_named():
+    A = torch.eye(3).expand(2, 3, 3)
+    with pytest.raises(ValueError, match=r"batch dimensions of A, v and lam must broadcast, got shapes \(2, 3, 3\), \(3, 3\) and \(\)"):
+        eigen_residual(A, torch.ones(3, 3), 1.0)
+    with pytest.raises(ValueError, match=r"got shapes \(2, 3, 3\), \(2, 3\) and \(3,\)"):
+        eigen_residual(A, torch.ones(2, 3), torch.ones(3))
+    # broadcasting that is valid still works: one v and one lambda per batch entry
+    got = eigen_residual(A, torch.ones(2, 3), torch.tensor([1.0, 2.0]))
+    torch.testing.assert_close(got, torch.tensor([0.0, 3.0 ** 0.5]))
+
+
+@pytest.mark.parametrize("call", [
+    lambda A: spectral_decomposition(A),
+    lambda A: power_iteration(A),
+    lambda A: low_rank_approx(A, 1),
+    lambda A: low_rank_error(A, 1),
+], ids=["spectral_decomposition", "power_iteration", "low_rank_approx", "low_rank_error"])
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_decompositions_refuse_non_finite_matrices(call, bad):
+    # eigh returned a made-up eigenvector for NaN, and the SVD leaked torch's LinAlgError
+    A = torch.tensor([[1.0, bad], [bad, 2.0]])
+    with pytest.raises(ValueError, match=rf"A must not contain NaN or infinite entries, got {bad} at index \(0, 1\)"):
+        call(A)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_low_rank_both_endpoints_of_k_against_numpy(dtype):
+    A = _randn(4, 3, seed=21, dtype=dtype)
+    An = A.double().numpy()
+    tol = dict(rtol=1e-5, atol=1e-5) if dtype == torch.float32 else dict(rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(low_rank_approx(A, 0).double().numpy(), np.zeros((4, 3)))  # k = 0: nothing kept
+    np.testing.assert_allclose(low_rank_error(A, 0).item(), np.linalg.norm(An), **tol)  # the whole ||A||_F
+    np.testing.assert_allclose(low_rank_approx(A, 3).double().numpy(), An, **tol)  # k = min(m, n): A itself
+    assert low_rank_error(A, 3).item() == pytest.approx(0.0, abs=tol["atol"])
+    with pytest.raises(ValueError, match=r"k must be <= 3, got 4"):
+        low_rank_approx(A, 4)
+    with pytest.raises(ValueError, match=r"k must be >= 0, got -1"):
+        low_rank_error(A, -1)
+
+
+def test_power_iteration_single_step_and_iteration_limits():
+    A = torch.diag(torch.tensor([3.0, 1.0], dtype=torch.float64))
+    lam, v = power_iteration(A, num_iters=1)  # the endpoint num_iters = 1 runs and returns a unit vector
+    assert v.norm().item() == pytest.approx(1.0) and lam.item() <= 3.0
+    with pytest.raises(ValueError, match=r"num_iters must be >= 1, got 0"):
+        power_iteration(A, num_iters=0)
+    with pytest.raises(ValueError, match=r"seed must be >= 0, got -1"):
+        power_iteration(A, seed=-1)

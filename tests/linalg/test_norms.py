@@ -153,3 +153,9 @@ def test_norm_rejects_unknown_kind_and_fro_with_dim():
         norm(torch.ones(3), "l3")
     with pytest.raises(ValueError, match=r"kind='fro' always reduces the last two dimensions; got dim=0"):
         norm(torch.ones(3, 3), "fro", dim=0)
+
+
+def test_norm_fro_refuses_keepdim():
+    with pytest.raises(ValueError, match=r"kind='fro' always reduces the last two dimensions; got dim=None, keepdim=True"):
+        norm(torch.ones(3, 3), "fro", keepdim=True)
+    torch.testing.assert_close(norm(torch.ones(2, 3, 3), "fro"), torch.full((2,), 3.0))

@@ -93,3 +93,19 @@ def test_pca_rejects_bad_input():
         pca(X[0], 1)
     with pytest.raises(TypeError, match="X must have a floating dtype"):
         pca(X.long(), 1)
+
+
+def test_pca_k_endpoints_and_non_finite_data():
+    X = _data(4, 6, seed=3)
+    full = pca(X, 4)  # k = min(n, d)
+    ref = PCA(n_components=4, svd_solver="full").fit(X.numpy())
+    np.testing.assert_allclose(full.explained_variance_ratio.sum().item(), ref.explained_variance_ratio_.sum(), rtol=1e-12)
+    np.testing.assert_allclose(pca(X, 1).explained_variance.numpy(), ref.explained_variance_[:1], rtol=1e-10)  # k = 1
+    with pytest.raises(ValueError, match=r"k must be <= 4, got 5"):
+        pca(X, 5)
+    with pytest.raises(ValueError, match=r"k must be >= 1, got 0"):
+        pca(X, 0)
+    bad = X.clone()
+    bad[2, 1] = float("nan")
+    with pytest.raises(ValueError, match=r"X must not contain NaN or infinite entries, got nan at index \(2, 1\)"):
+        pca(bad, 1)  # used to leak torch's LinAlgError from the SVD

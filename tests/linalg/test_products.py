@@ -152,3 +152,40 @@ def test_operations_table_rows_carry_implementations():
     text = OPERATIONS.to_markdown()
     assert "[[2, 1], [4, 3]]" in text  # A @ B for the table's A and B, computed at render time
     assert "added" in text  # attention masks are additive (errata E2)
+
+
+@pytest.mark.parametrize("zero", ["u", "v"])
+def test_outer_with_a_zero_vector_has_rank_zero(zero):
+    u, v = _randn(4, seed=1), _randn(3, seed=2)
+    if zero == "u":
+        u = torch.zeros_like(u)
+    else:
+        v = torch.zeros_like(v)
+    P = outer(u, v)
+    assert torch.equal(P, torch.outer(u, v)) and torch.linalg.matrix_rank(P).item() == 0  # rank <= 1, here 0
+
+
+def test_dot_and_hadamard_in_both_argument_orders():
+    u, v = _randn(3, 5, seed=3), _randn(3, 5, seed=4)
+    torch.testing.assert_close(dot(u, v), dot(v, u))
+    torch.testing.assert_close(dot(u, v), (u * v).sum(-1))
+    torch.testing.assert_close(hadamard(v, u), torch.mul(u, v))
+    with pytest.raises(ValueError, match=r"same shape.*\(3, 2\) and \(2, 3\)"):
+        hadamard(torch.ones(3, 2), torch.ones(2, 3))  # the mismatch in the other order
+    with pytest.raises(TypeError, match="B must have a floating dtype"):
+        hadamard(torch.ones(2), torch.ones(2, dtype=torch.int32))  # the second argument's dtype
+
+
+def test_second_argument_refusals_name_the_second_argument():
+    with pytest.raises(TypeError, match="B must be a torch.Tensor, got list"):
+        matmul_by_definition(torch.ones(1, 1), [[1.0]])
+    with pytest.raises(ValueError, match="B must not be empty"):
+        matmul_by_definition(torch.ones(2, 2), torch.ones(2, 0))
+    with pytest.raises(TypeError, match="W must be a torch.Tensor, got list"):
+        linear(torch.ones(3), [[1.0, 2.0, 3.0]])
+    with pytest.raises(TypeError, match="b must be a torch.Tensor, got list"):
+        linear(torch.ones(3), torch.ones(4, 3), [0.0] * 4)
+    with pytest.raises(TypeError, match="v must be a torch.Tensor, got tuple"):
+        dot(torch.ones(3), (1.0, 2.0, 3.0))
+    with pytest.raises(ValueError, match="v must have at least 1"):
+        outer(torch.ones(2), torch.tensor(2.0))

@@ -188,3 +188,90 @@ def test_attention_rejects_bad_input():
         attention(Q, K, torch.ones(3, 5, dtype=torch.int64))
     with pytest.raises(ValueError, match="L must be >= 1, got 0"):
         causal_mask(0)
+
+
+# --- both roles, batch mismatches, bad devices ----------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_zero_vector_in_either_argument_gives_zero_like_torch(dtype):
+    b = _randn(5, 8, seed=9, dtype=dtype)
+    z = torch.zeros(8, dtype=dtype)
+    torch.testing.assert_close(cosine_similarity(b, z), F.cosine_similarity(b, z[None], dim=-1))  # zero second
+    torch.testing.assert_close(cosine_similarity(z, b), F.cosine_similarity(z[None], b, dim=-1))  # zero first
+    Z = torch.zeros(2, 8, dtype=dtype)
+    for got, want in ((cosine_similarity_matrix(b, Z), torch.zeros(5, 2, dtype=dtype)),
+                      (cosine_similarity_matrix(Z, b), torch.zeros(2, 5, dtype=dtype))):
+        torch.testing.assert_close(got, want)
+    # the matrix is the pairwise cosine in both orders: C(B, A) = C(A, B)^T
+    a = _randn(3, 8, seed=10, dtype=dtype)
+    torch.testing.assert_close(cosine_similarity_matrix(b, a), cosine_similarity_matrix(a, b).mT)
+
+
+@pytest.mark.parametrize("call,exc,match", [
+    (lambda: cosine_similarity_matrix(torch.ones(2, 3, 4), torch.ones(3, 5, 4)), ValueError,
+     r"batch dimensions of A and B must broadcast, got shapes \(2, 3, 4\) and \(3, 5, 4\)"),
+    (lambda: attention(torch.ones(2, 3, 4), torch.ones(2, 5, 4), torch.ones(3, 5, 4)), ValueError,
+     r"batch dimensions of Q, K and V must broadcast, got shapes \(2, 3, 4\), \(2, 5, 4\) and \(3, 5, 4\)"),
+    (lambda: attention(torch.ones(2, 3, 4), torch.ones(3, 5, 4), torch.ones(3, 5, 4)), ValueError,
+     r"batch dimensions of Q and K must broadcast"),
+    (lambda: attention([[1.0]], torch.ones(2, 2), torch.ones(2, 2)), TypeError, r"Q must be a torch.Tensor, got list"),
+    (lambda: attention(torch.ones(2, 2), torch.ones(2, 2), None), TypeError, r"V must be a torch.Tensor, got NoneType"),
+    (lambda: attention_scores(torch.ones(2, 2), "K"), TypeError, r"K must be a torch.Tensor, got str"),
+    (lambda: causal_mask(3, device="gpu0"), ValueError, r"device must name a device such as 'cpu' or 'cuda', got 'gpu0'"),
+    (lambda: causal_mask(3, device=1.5), TypeError, r"device must be a torch.device, a string or None, got float 1.5"),
+])
+def test_mismatched_batches_and_bad_arguments_are_named(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
+
+
+def test_causal_mask_on_a_missing_device_is_a_value_error():
+    if torch.cuda.is_available():
+        assert causal_mask(2, device="cuda").device.type == "cuda"
+    else:
+        with pytest.raises(ValueError, match=r"device 'cuda' is not available on this machine"):
+            causal_mask(2, device="cuda")
+    assert causal_mask(2, 3, device=torch.device("cpu")).tolist() == [[True, False, False], [True, True, False]]
+
+
+def test_causal_mask_smallest_sizes():
+    assert causal_mask(1).tolist() == [[True]]  # L = 1, S = L
+    assert causal_mask(1, 1).tolist() == [[True]]
+    with pytest.raises(ValueError, match=r"S must be >= 1, got 0"):
+        causal_mask(2, 0)
+    with pytest.raises(ValueError, match=r"L must be >= 1, got 0"):
+        causal_mask(0)
+
+
+def test_attention_scores_scale_option_and_its_limits():
+    Q, K = _randn(3, 4, seed=11), _randn(5, 4, seed=12)
+    torch.testing.assert_close(attention_scores(Q, K, scale=1.0), Q @ K.T)  # a non-default scale
+    V = _randn(5, 2, seed=13)
+    torch.testing.assert_close(attention(Q, K, V, scale=0.3), F.scaled_dot_product_attention(Q, K, V, scale=0.3))
+    with pytest.raises(ValueError, match=r"scale must be > 0, got 0"):
+        attention_scores(Q, K, scale=0)
+
+
+def test_query_key_variance_needs_mean_zero():
+    # Var(q . k) = d_k holds for independent entries of mean 0 and variance 1; a mean of 1 with the same
+    # variance gives Var = d_k (1 + 2 mean^2) = 3 d_k, so the 1 / sqrt(d_k) scaling no longer normalises
+    d, n = 64, 20000
+    g = torch.Generator().manual_seed(0)
+    q, k = torch.randn(n, d, generator=g, dtype=torch.float64), torch.randn(n, d, generator=g, dtype=torch.float64)
+    centred = attention_scores(q[:, None, :], k[:, None, :]).flatten()
+    shifted = attention_scores(q[:, None, :] + 1, k[:, None, :] + 1).flatten()
+    assert centred.var().item() == pytest.approx(1.0, rel=0.05)
+    assert shifted.var().item() == pytest.approx(3.0, rel=0.05)
+
+
+def test_cosine_similarity_refusals_in_the_second_role():
+    with pytest.raises(TypeError, match="b must have a floating dtype"):
+        cosine_similarity(torch.ones(3), torch.ones(3, dtype=torch.long))
+    with pytest.raises(TypeError, match="b must be a torch.Tensor, got list"):
+        cosine_similarity(torch.ones(3), [1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match="B must be a torch.Tensor, got list"):
+        cosine_similarity_matrix(torch.ones(2, 3), [[1.0, 2.0, 3.0]])
+    with pytest.raises(ValueError, match=r"B must have at least 2 dimension"):
+        cosine_similarity_matrix(torch.ones(2, 3), torch.ones(3))
+    with pytest.raises(TypeError, match=r"tensors must share one dtype, got Q has torch.float32, V has torch.float64"):
+        attention(torch.ones(2, 2), torch.ones(2, 2), torch.ones(2, 2, dtype=torch.float64))

@@ -96,3 +96,27 @@ def test_bayes_broadcasts_one_prior_over_many_observations():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("call,match", [
+    # a comparison with NaN is false, so NaN used to pass ">= 0" and "sums to 1" and come back as NaN
+    (lambda: marginal(torch.tensor([[0.5, NAN], [0.25, 0.25]]), 0), r"joint must not contain NaN or infinite entries, got nan at index \(0, 1\)"),
+    (lambda: conditional(torch.tensor([[0.5, 0.5], [torch.inf, 0.0]]), 1), r"joint must not contain NaN or infinite entries, got inf at index \(1, 0\)"),
+    (lambda: independence_gap(torch.tensor([[NAN, 0.5], [0.25, 0.25]])), r"joint must not contain NaN"),
+    (lambda: bayes_posterior(torch.tensor([NAN, 0.5]), torch.tensor([0.5, 0.5])), r"prior must not contain NaN or infinite entries, got nan at index \(0,\)"),
+    (lambda: bayes_posterior(torch.tensor([0.5, 0.5]), torch.tensor([0.5, NAN])), r"likelihood must not contain NaN or infinite entries, got nan at index \(1,\)"),
+    (lambda: evidence(torch.tensor([0.5, 0.5]), torch.tensor([NAN, 0.5])), r"likelihood must not contain NaN"),
+])
+def test_nan_in_a_probability_input_is_refused(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_likelihood_endpoints_zero_and_one_are_allowed():
+    post = bayes_posterior(torch.tensor([0.25, 0.75], dtype=torch.float64), torch.tensor([0.0, 1.0], dtype=torch.float64))
+    assert post.tolist() == [0.0, 1.0]
+    with pytest.raises(ValueError, match=r"likelihood must be in \[0, 1\], got values in \[-0.0001, 0.5\]"):
+        bayes_posterior(torch.tensor([0.5, 0.5]), torch.tensor([-1e-4, 0.5], dtype=torch.float64))

@@ -107,3 +107,25 @@ def test_bad_types():
         Uniform().log_prob(1.0)
     with pytest.raises(TypeError, match=r"generator must be a torch.Generator or None, got int"):
         Gaussian().sample(3, generator=1)
+
+
+def test_uniform_both_endpoints_against_scipy():
+    d, ref = Uniform(-1.0, 2.0), stats.uniform(-1.0, 3.0)
+    x = torch.tensor([-1.0 - 1e-12, -1.0, 0.5, 2.0, 2.0 + 1e-12], **F64)
+    np.testing.assert_allclose(d.log_prob(x).numpy(), ref.logpdf(x.numpy()))  # low and high are in the support
+    np.testing.assert_allclose(d.cdf(x).numpy(), ref.cdf(x.numpy()))
+
+
+def test_exponential_endpoint_zero_against_scipy():
+    d, ref = Exponential(1.5), stats.expon(scale=1 / 1.5)
+    x = torch.tensor([-1e-12, 0.0, 1e-12], **F64)
+    np.testing.assert_allclose(d.log_prob(x).numpy(), ref.logpdf(x.numpy()))
+    np.testing.assert_allclose(d.cdf(x).numpy(), ref.cdf(x.numpy()), atol=1e-15)
+
+
+def test_uniform_with_an_overflowing_width_is_refused():
+    with pytest.raises(ValueError, match=r"high - low must be finite, got low=-1e\+308, high=1e\+308"):
+        Uniform(-1e308, 1e308)
+    wide = Uniform(-1e307, 1e307)  # just inside: a finite width whose square overflows
+    torch_wide = torch.distributions.Uniform(torch.tensor(-1e307, **F64), torch.tensor(1e307, **F64))
+    assert wide.variance == torch_wide.variance.item() == float("inf") and wide.mean == 0.0

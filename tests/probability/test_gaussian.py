@@ -104,3 +104,25 @@ def test_diffusion_schedule_ends_in_pure_noise():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_reparameterize_returns_mu_dtype_and_handles_sigma_zero():
+    g = torch.Generator().manual_seed(3)
+    mu = torch.tensor([0.5, -1.0], dtype=torch.float32)
+    z = reparameterize(mu, torch.tensor([1.0, 2.0], dtype=torch.float64), generator=g)
+    assert z.dtype == torch.float32  # mu's dtype, as documented, not sigma's float64
+    assert torch.equal(reparameterize(mu, torch.zeros(2)), mu)  # sigma = 0 is allowed: z = mu exactly
+    half = reparameterize(mu.half(), torch.ones(2, dtype=torch.float16), generator=torch.Generator().manual_seed(3))
+    eps = torch.randn(2, generator=torch.Generator().manual_seed(3), dtype=torch.float64)
+    assert half.dtype == torch.float16
+    torch.testing.assert_close(half.double(), (mu.double() + eps).half().double(), rtol=0, atol=2 ** -10 * 4)
+
+
+@pytest.mark.parametrize("mu,sigma,match", [
+    (torch.tensor([float("nan"), 0.0]), torch.ones(2), r"mu must not contain NaN or infinite entries, got nan at index \(0,\)"),
+    (torch.zeros(2), torch.tensor([1.0, float("nan")]), r"sigma must not contain NaN or infinite entries, got nan at index \(1,\)"),
+    (torch.zeros(2), torch.tensor([1.0, float("inf")]), r"sigma must not contain NaN or infinite entries, got inf"),
+])
+def test_reparameterize_refuses_nan_parameters(mu, sigma, match):
+    with pytest.raises(ValueError, match=match):
+        reparameterize(mu, sigma)

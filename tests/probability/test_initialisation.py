@@ -102,3 +102,18 @@ def test_initialisation_table_examples_match_torch():
     for row in INITIALISATION.rows:
         value = float(re.search(r"= (\d\.\d+)\$$", row.example()).group(1))
         assert value == pytest.approx(spread[row.impl], rel=0.02), row.cells["Scheme"]
+
+
+def test_layer_variance_multiplies_the_second_moment_not_the_variance():
+    # Var(y_j) = n_in Var(W) E[x^2] (He et al. 2015, eq. 7). After a ReLU the input has a non-zero mean,
+    # so E[x^2] = Var(x) + E[x]^2 differs from Var(x); the factor must multiply E[x^2].
+    g = torch.Generator().manual_seed(0)
+    n_in, n_out, batch = 256, 256, 4000
+    x = torch.relu(torch.randn(batch, n_in, generator=g, dtype=torch.float64))  # E[x^2] = 1/2, Var(x) = 1/2 - 1/(2 pi)
+    std = he_normal_std(n_in, nonlinearity="relu")
+    W = std * torch.randn(n_out, n_in, generator=g, dtype=torch.float64)
+    y = x @ W.T
+    factor = n_in * std ** 2  # = 2 for He
+    second_moment, var_x = (x ** 2).mean().item(), x.var().item()
+    assert y.var().item() == pytest.approx(factor * second_moment, rel=0.05)  # 1.0
+    assert abs(y.var().item() - factor * var_x) > 0.25  # 2 (1/2 - 1/(2 pi)) = 0.68 is clearly wrong

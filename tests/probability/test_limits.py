@@ -81,3 +81,18 @@ def test_reproducible():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_sample_means_names_a_sampler_that_returns_the_wrong_thing():
+    class ListSampler:
+        def sample(self, n, generator=None):  # type: ignore[no-untyped-def]
+            return [1.0] * n
+
+    class ShortSampler:
+        def sample(self, n, generator=None):  # type: ignore[no-untyped-def]
+            return torch.ones(n - 1)
+
+    with pytest.raises(TypeError, match=r"dist.sample\(n\) must return a tensor of shape \(n,\), got list for n = 6"):
+        sample_means(ListSampler(), 2, 3)
+    with pytest.raises(TypeError, match=r"got shape \(5,\) for n = 6"):
+        sample_means(ShortSampler(), 2, 3)

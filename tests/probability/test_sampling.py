@@ -220,3 +220,61 @@ def test_top_k_one_is_greedy():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- extremes: a tiny temperature, impossible rows, the order of temperature and top-p ----
+
+@pytest.mark.parametrize("tau", [1e-30, 1e-38])
+def test_tiny_temperature_on_float32_does_not_overflow(tau):
+    # z / τ overflows float32 (1e2 / 1e-38 = inf) and inf - inf = NaN; shifting first keeps it finite
+    z = torch.tensor([[100.0, 99.0, -5.0], [0.0, 50.0, 49.0]], dtype=torch.float32)
+    p = softmax(z, temperature=tau)
+    assert torch.isfinite(p).all()
+    torch.testing.assert_close(p, torch.nn.functional.one_hot(z.argmax(-1), 3).float())
+    lp = log_softmax(z, temperature=tau)
+    assert lp[0, 0].item() == 0.0 and lp[1, 1].item() == 0.0 and not lp.isnan().any()
+    assert sample_next_token(z, temperature=tau, top_p=0.9).tolist() == [0, 1]
+
+
+@pytest.mark.parametrize("z,match", [
+    (torch.tensor([[0.0, 1.0], [-np.inf, -np.inf]]), r"logits must have a finite entry in every row, got all -inf in row \(1,\)"),
+    (torch.tensor([-np.inf, -np.inf, -np.inf]), r"got all -inf in row \(\)"),
+    (torch.tensor([[0.0, np.nan, 1.0]]), r"logits must not contain NaN or \+inf, got nan at index \(0, 1\)"),
+    (torch.tensor([0.0, np.inf]), r"logits must not contain NaN or \+inf, got inf at index \(1,\)"),
+])
+def test_sample_next_token_refuses_rows_without_a_valid_token(z, match):
+    # these rows used to return the id V, which is no token, or a NaN-driven index
+    with pytest.raises(ValueError, match=match):
+        sample_next_token(z, generator=torch.Generator().manual_seed(0))
+
+
+def test_sample_next_token_keeps_minus_inf_entries_at_zero_probability():
+    z = torch.tensor([-np.inf, 0.0, -np.inf, 0.0])
+    draws = torch.stack([sample_next_token(z, generator=torch.Generator().manual_seed(s)) for s in range(40)])
+    assert set(draws.tolist()) == {1, 3}
+
+
+def test_temperature_is_applied_before_top_p():
+    # probabilities (0.5, 0.3, 0.15, 0.05), p = 0.75: the untempered nucleus is {0, 1}; at τ = 0.3 the
+    # tempered distribution puts 0.83 on token 0, so the nucleus of z / τ is {0} alone
+    z = torch.tensor([0.5, 0.3, 0.15, 0.05], dtype=torch.float64).log().expand(2000, 4)
+    tokens = sample_next_token(z, temperature=0.3, top_p=0.75, generator=torch.Generator().manual_seed(1))
+    assert set(tokens.tolist()) == {0}
+    assert torch.isinf(top_p_filter(z[0] / 0.3, 0.75)[1:]).all()  # the same set, from the filter alone
+    # and the other order would have kept token 1: its tempered share is about 0.17
+    filtered_first = softmax(top_p_filter(z[0], 0.75), temperature=0.3)
+    assert filtered_first[1].item() == pytest.approx(0.3 ** (1 / 0.3) / (0.5 ** (1 / 0.3) + 0.3 ** (1 / 0.3)))
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_softmax_is_within_one_rounding_of_float64(dtype):
+    # computed in float32 and rounded once: within half an ulp of the dtype (plus float32 error on a
+    # 1000-term sum), far tighter than what a half-precision exp and sum would achieve
+    z = _logits((4, 1000), torch.float64, seed=7, scale=4.0).to(dtype)
+    got = softmax(z, temperature=0.9).double()
+    want = torch.softmax(z.double() / 0.9, -1)
+    eps = torch.finfo(dtype).eps
+    bound = (eps / 2) * want + 1000 * torch.finfo(torch.float32).eps * want + torch.finfo(dtype).tiny
+    assert ((got - want).abs() <= bound).all()
+    lp_bound = (eps / 2) * torch.log_softmax(z.double() / 0.9, -1).abs() + 1e-4
+    assert ((log_softmax(z, 0.9).double() - torch.log_softmax(z.double() / 0.9, -1)).abs() <= lp_bound).all()

@@ -130,3 +130,14 @@ def test_covariance_laws(n, d, seed, shift, scale):
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+@pytest.mark.parametrize("fn", [expectation, variance])
+@pytest.mark.parametrize("which", ["values", "probs"])
+def test_nan_in_values_or_probs_is_refused(fn, which):
+    values, probs = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([0.25, 0.25, 0.5])
+    bad = {"values": values, "probs": probs}
+    bad[which] = bad[which].clone()
+    bad[which][2] = float("nan")
+    with pytest.raises(ValueError, match=rf"{which} must not contain NaN or infinite entries, got nan at index \(2,\)"):
+        fn(bad["values"], bad["probs"])
