@@ -52,12 +52,29 @@ def betainc(a: torch.Tensor, b: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
     return torch.where(inside, value, torch.where(x <= 0, torch.zeros_like(x), torch.ones_like(x))).clamp(0, 1)
 
 
-def betaincinv(a: torch.Tensor, b: torch.Tensor, q: torch.Tensor, steps: int = 64) -> torch.Tensor:
-    """The $x$ with $I_x(a, b) = q$, by bisection (64 halvings of [0, 1] reach float64 resolution)."""
+def betaincinv(a: torch.Tensor, b: torch.Tensor, q: torch.Tensor, bisect: int = 8, newton: int = 80) -> torch.Tensor:
+    """The $x$ with $I_x(a, b) = q$: a few halvings of [0, 1] for a bracket, then Newton steps, each falling back
+    to a halving of the bracket where it would leave it (so it always converges)."""
     a, b, q = torch.broadcast_tensors(a.double(), b.double(), q.double())
-    lo, hi = torch.zeros_like(q), torch.ones_like(q)
-    for _ in range(steps):
+    mean, s = a / (a + b), a + b
+    sd = torch.sqrt(a * b / (s ** 2 * (s + 1)))
+    lo = torch.where(betainc(a, b, (mean - 8 * sd).clamp(0, 1)) < q, (mean - 8 * sd).clamp(0, 1), 0.0)
+    hi = torch.where(betainc(a, b, (mean + 8 * sd).clamp(0, 1)) > q, (mean + 8 * sd).clamp(0, 1), 1.0)
+    for _ in range(bisect):
         mid = (lo + hi) / 2
         below = betainc(a, b, mid) < q
         lo, hi = torch.where(below, mid, lo), torch.where(below, hi, mid)
-    return (lo + hi) / 2
+    x = (lo + hi) / 2
+    log_norm = torch.lgamma(a + b) - torch.lgamma(a) - torch.lgamma(b)
+    for _ in range(newton):
+        f = betainc(a, b, x) - q
+        lo, hi = torch.where(f < 0, x, lo), torch.where(f < 0, hi, x)
+        pdf = torch.exp((a - 1) * torch.log(x) + (b - 1) * torch.log1p(-x) + log_norm)  # dI/dx
+        step = x - f / pdf
+        ok = torch.isfinite(step) & (step >= lo) & (step <= hi)
+        new = torch.where(ok, step, (lo + hi) / 2)  # Newton, or bisect where it would leave the bracket
+        done = bool(((new - x).abs() <= 4e-16 * x.abs()).all())
+        x = new
+        if done:
+            break
+    return x

@@ -96,10 +96,10 @@ class BetaPosterior:
     def credible_interval(self, level: float = 0.95) -> tuple[torch.Tensor, torch.Tensor]:
         r"""Equal-tailed interval $[F^{-1}(\frac{1-\ell}{2}), F^{-1}(\frac{1+\ell}{2})]$ holding probability ``level``."""
         lv = _level(level)
-        a, b = self.alpha.double().cpu(), self.beta.double().cpu()
-        lo = betaincinv(a, b, torch.tensor((1 - lv) / 2, dtype=torch.float64))
-        hi = betaincinv(a, b, torch.tensor((1 + lv) / 2, dtype=torch.float64))
-        return lo.to(self.alpha), hi.to(self.alpha)
+        a, b = self.alpha.double().cpu().unsqueeze(-1), self.beta.double().cpu().unsqueeze(-1)
+        q = torch.tensor([(1 - lv) / 2, (1 + lv) / 2], dtype=torch.float64)  # both tails in one solve
+        x = betaincinv(a, b, q)
+        return x[..., 0].to(self.alpha), x[..., 1].to(self.alpha)
 
 
 @dataclass(frozen=True)
