@@ -15,7 +15,8 @@ def test_rows_and_examples():
     assert LATENT_VARIABLE_MODELS.rows[0].impl is gmm_em and LATENT_VARIABLE_MODELS.rows[1].impl is hmm_forward
     cells = LATENT_VARIABLE_MODELS.cells()
     assert "weights 0.43, 0.57" in cells[0][-1]  # 3 of 7 points near 0, 4 near 5
-    assert f"means 0.00, {sum([5.0, 5.2, 4.8, 5.1]) / 4:.2f}" in cells[0][-1]
+    means = [float(v) for v in cells[0][-1].split("means ")[1].split(", ")]
+    assert abs(means[0] - 0.0) < 0.006 and abs(means[1] - sum([5.0, 5.2, 4.8, 5.1]) / 4) < 0.006
     pi, A, B = [0.5, 0.5], [[0.9, 0.1], [0.2, 0.8]], [[0.7, 0.3], [0.1, 0.9]]
     obs = [0, 1, 1, 1, 0]
     brute = sum(pi[z[0]] * B[z[0]][obs[0]] * math.prod(A[z[t - 1]][z[t]] * B[z[t]][obs[t]] for t in range(1, 5))
