@@ -58,12 +58,12 @@ def test_dtypes_devices_and_prefix_likelihoods(dtype, device):
 
 def test_long_sequence_stays_finite_where_plain_products_underflow():
     pi, A, B = _random_hmm(4, 5, 2)
-    obs = torch.randint(0, 5, (5000,), generator=torch.Generator().manual_seed(0))
+    obs = torch.randint(0, 5, (3000,), generator=torch.Generator().manual_seed(0))
     out = hmm_forward(pi, A, B, obs)
     assert torch.isfinite(out.log_likelihood) and out.log_likelihood.item() < -1000
     # the same recursion on probabilities underflows to exactly 0
     alpha = pi * B[:, obs[0]]
-    for t in range(1, 5000):
+    for t in range(1, 3000):
         alpha = (alpha @ A) * B[:, obs[t]]
     assert alpha.sum().item() == 0.0
     # scaled forward algorithm (Rabiner's normalisation) as an independent reference
@@ -71,7 +71,7 @@ def test_long_sequence_stays_finite_where_plain_products_underflow():
     a = Pn * Bn[:, obs[0]]
     ll = np.log(a.sum())
     a /= a.sum()
-    for t in range(1, 5000):
+    for t in range(1, 3000):
         a = (a @ An) * Bn[:, obs[t]]
         ll += np.log(a.sum())
         a /= a.sum()
