@@ -16,7 +16,7 @@ import torch
 
 from .. import _checks
 
-__all__ = ["HMMForward", "hmm_forward"]
+__all__ = ["BaumWelchResult", "HMMForward", "baum_welch", "hmm_forward", "hmm_posteriors"]
 
 
 class HMMForward(NamedTuple):
@@ -123,3 +123,161 @@ def hmm_forward(pi: torch.Tensor, A: torch.Tensor, B: torch.Tensor, obs: torch.T
     for t in range(1, T):
         log_alpha[t] = emit[t] + torch.logsumexp(log_alpha[t - 1].unsqueeze(1) + log_A, dim=0)
     return HMMForward(log_alpha, torch.logsumexp(log_alpha[-1], dim=0))
+
+
+def _log_backward(log_A: torch.Tensor, emit: torch.Tensor) -> torch.Tensor:
+    T, S = emit.shape
+    log_beta = torch.zeros((T, S), dtype=emit.dtype, device=emit.device)  # log β_T(s) = 0
+    for t in range(T - 2, -1, -1):  # log β_t(r) = logsumexp_s(log A_rs + log B_{s x_{t+1}} + log β_{t+1}(s))
+        log_beta[t] = torch.logsumexp(log_A + emit[t + 1] + log_beta[t + 1], dim=1)
+    return log_beta
+
+
+def hmm_posteriors(pi: torch.Tensor, A: torch.Tensor, B: torch.Tensor, obs: torch.Tensor) -> torch.Tensor:
+    r"""Posterior of each hidden state given the whole sequence, by the forward–backward algorithm in log space.
+
+    $$\gamma_t(s) = P(z_t = s \mid x_{1:T}) = \frac{\alpha_t(s)\,\beta_t(s)}{p(x_{1:T})},\qquad
+    \beta_t(r) = \sum_s A_{rs} B_{s x_{t+1}} \beta_{t+1}(s),\ \beta_T = 1$$
+
+    Parameters
+    ----------
+    pi, A, B, obs : torch.Tensor
+        As in :func:`hmm_forward`.
+
+    Returns
+    -------
+    torch.Tensor
+        ``(T, S)``; each row sums to 1.
+
+    Raises
+    ------
+    TypeError
+        As :func:`hmm_forward`.
+    ValueError
+        As :func:`hmm_forward`, and if the sequence has probability 0 under the model.
+
+    References
+    ----------
+    Rabiner, *A Tutorial on Hidden Markov Models*, Proc. IEEE 77, 1989, §III.C; Bishop,
+    *Pattern Recognition and Machine Learning*, §13.2.2.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from aimath_ref.inference import hmm_posteriors
+    >>> pi = torch.tensor([0.5, 0.5], dtype=torch.float64)
+    >>> A = torch.tensor([[0.9, 0.1], [0.2, 0.8]], dtype=torch.float64)
+    >>> B = torch.tensor([[0.7, 0.3], [0.1, 0.9]], dtype=torch.float64)
+    >>> [round(p, 3) for p in hmm_posteriors(pi, A, B, torch.tensor([0, 1, 1]))[:, 0].tolist()]
+    [0.668, 0.4, 0.346]
+    """
+    fwd = hmm_forward(pi, A, B, obs)
+    if not torch.isfinite(fwd.log_likelihood):
+        raise ValueError(f"obs has probability 0 under the model, got obs {obs[:8].tolist()}")
+    dtype = fwd.log_alpha.dtype
+    log_A, log_B = A.to(dtype).log(), B.to(dtype).log()
+    log_beta = _log_backward(log_A, log_B[:, obs].T)
+    return torch.exp(fwd.log_alpha + log_beta - fwd.log_likelihood)
+
+
+class BaumWelchResult(NamedTuple):
+    """What :func:`baum_welch` returns.
+
+    Attributes
+    ----------
+    pi, A, B : torch.Tensor
+        The fitted initial distribution ``(S,)``, transitions ``(S, S)`` and emissions ``(S, M)``.
+    log_likelihood : torch.Tensor
+        ``(n_iter + 1,)``: $\\log p(x_{1:T})$ at the initial parameters and after each iteration.
+    """
+
+    pi: torch.Tensor
+    A: torch.Tensor
+    B: torch.Tensor
+    log_likelihood: torch.Tensor
+
+
+def baum_welch(obs: torch.Tensor, pi: torch.Tensor, A: torch.Tensor, B: torch.Tensor, n_iter: int = 50) -> BaumWelchResult:
+    r"""Fit an HMM to one observation sequence by Baum–Welch, the EM algorithm for HMMs.
+
+    E-step (forward–backward, in log space): state posteriors $\gamma_t(s)$ and transition
+    posteriors $\xi_t(r, s) = P(z_t = r, z_{t+1} = s \mid x_{1:T})$. M-step: expected counts, normalised,
+
+    $$\pi_s = \gamma_1(s),\qquad A_{rs} = \frac{\sum_{t<T} \xi_t(r, s)}{\sum_{t<T} \gamma_t(r)},\qquad
+    B_{sm} = \frac{\sum_{t:\,x_t = m} \gamma_t(s)}{\sum_t \gamma_t(s)} .$$
+
+    As for every EM algorithm, $\log p(x_{1:T})$ never decreases from one iteration to the
+    next; it converges to a stationary point, not necessarily the global maximum. A state
+    that receives no posterior mass keeps its previous row.
+
+    Parameters
+    ----------
+    obs : torch.Tensor
+        ``(T,)`` integer symbols, $T \ge 2$.
+    pi, A, B : torch.Tensor
+        Initial parameters, as in :func:`hmm_forward` (EM keeps zeros at zero, so start
+        from positive entries).
+    n_iter : int, default 50
+        Iterations, $\ge 0$.
+
+    Returns
+    -------
+    BaumWelchResult
+        Fitted parameters and the log-likelihood trace, in the working dtype of :func:`hmm_forward`.
+
+    Raises
+    ------
+    TypeError
+        As :func:`hmm_forward`, or if ``n_iter`` is not an int.
+    ValueError
+        As :func:`hmm_forward`, if ``obs`` has fewer than 2 symbols, ``n_iter < 0``, or the
+        sequence has probability 0 under the initial parameters.
+
+    References
+    ----------
+    Baum, Petrie, Soules & Weiss, *A Maximization Technique Occurring in the Statistical
+    Analysis of Probabilistic Functions of Markov Chains*, Ann. Math. Statist. 41, 1970;
+    Rabiner 1989, §III.C.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from aimath_ref.inference import baum_welch
+    >>> obs = torch.tensor([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1])
+    >>> pi = torch.tensor([0.5, 0.5], dtype=torch.float64)
+    >>> A = torch.tensor([[0.6, 0.4], [0.4, 0.6]], dtype=torch.float64)
+    >>> B = torch.tensor([[0.6, 0.4], [0.3, 0.7]], dtype=torch.float64)
+    >>> fit = baum_welch(obs, pi, A, B, n_iter=30)
+    >>> bool((fit.log_likelihood[1:] >= fit.log_likelihood[:-1] - 1e-12).all())
+    True
+    """
+    iters = _checks.integer(n_iter, "n_iter", minimum=0)
+    hmm_forward(pi, A, B, obs)  # validates everything
+    if obs.shape[0] < 2:
+        raise ValueError(f"obs must hold at least 2 symbols, got {obs.shape[0]}")
+    dtype = torch.promote_types(torch.promote_types(pi.dtype, A.dtype), B.dtype)
+    dtype = torch.float32 if dtype in (torch.float16, torch.bfloat16) else dtype
+    pi_, A_, B_ = pi.to(dtype), A.to(dtype), B.to(dtype)
+    M = B.shape[1]
+    onehot = torch.nn.functional.one_hot(obs, M).to(dtype)  # (T, M)
+    trace = torch.empty(iters + 1, dtype=dtype, device=pi.device)
+    for it in range(iters + 1):
+        fwd = hmm_forward(pi_, A_, B_, obs)
+        ll = fwd.log_likelihood
+        if not torch.isfinite(ll):
+            raise ValueError("obs has probability 0 under the initial parameters")
+        trace[it] = ll
+        if it == iters:
+            break
+        log_A, log_B = A_.log(), B_.log()
+        emit = log_B[:, obs].T  # (T, S)
+        log_beta = _log_backward(log_A, emit)
+        gamma = torch.exp(fwd.log_alpha + log_beta - ll)  # (T, S): γ_t(s)
+        log_xi = (fwd.log_alpha[:-1, :, None] + log_A + emit[1:, None, :] + log_beta[1:, None, :]) - ll
+        xi = log_xi.exp().sum(0)  # (S, S): Σ_t ξ_t(r, s)
+        from_r = gamma[:-1].sum(0)  # Σ_{t<T} γ_t(r)
+        in_s = gamma.sum(0)  # Σ_t γ_t(s)
+        pi_ = gamma[0]
+        A_ = torch.where(from_r[:, None] > 0, xi / from_r.clamp_min(torch.finfo(dtype).tiny)[:, None], A_)
+        B_ = torch.where(in_s[:, None] > 0, (gamma.T @ onehot) / in_s.clamp_min(torch.finfo(dtype).tiny)[:, None], B_)
+    return BaumWelchResult(pi_, A_, B_, trace)

@@ -7,7 +7,7 @@ import torch
 from ..probability import reparameterize
 from ..tables import Row, Table, register
 from .gmm import gmm_em
-from .hmm import hmm_forward
+from .hmm import baum_welch, hmm_forward
 
 __all__ = ["LATENT_VARIABLE_MODELS"]
 
@@ -25,7 +25,11 @@ def _hmm() -> str:
     A = torch.tensor([[0.9, 0.1], [0.2, 0.8]], dtype=torch.float64)
     B = torch.tensor([[0.7, 0.3], [0.1, 0.9]], dtype=torch.float64)
     ll = hmm_forward(pi, A, B, torch.tensor([0, 1, 1, 1, 0])).log_likelihood.item()
-    return f"2 states, sequence 0 1 1 1 0: $\\log p = {ll:.3f}$ (the forward pass inside Baum–Welch)"
+    obs = torch.tensor([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1])
+    fit = baum_welch(obs, pi, torch.tensor([[0.6, 0.4], [0.4, 0.6]], dtype=torch.float64), B, n_iter=30)
+    start, end = fit.log_likelihood[0].item(), fit.log_likelihood[-1].item()
+    return (f"forward pass, sequence 0 1 1 1 0: $\\log p = {ll:.3f}$; "
+            f"30 Baum–Welch iterations on 000111000111: $\\log p$ from ${start:.2f}$ to ${end:.2f}$")
 
 
 LATENT_VARIABLE_MODELS = register(Table(
@@ -45,7 +49,7 @@ LATENT_VARIABLE_MODELS = register(Table(
              "Latent variable": r"Hidden state $z_t$ at each time step",
              "How it is fitted": r"EM whose E-step is the forward–backward algorithm, $O(TS^2)$",
              "Application": "Speech recognition before deep learning, gene finding, part-of-speech tagging"},
-            impl=hmm_forward, example=_hmm),
+            impl=baum_welch, example=_hmm),
         Row({"Algorithm": "LDA + variational EM or Gibbs sampling",
              "Latent variable": "Topic of each word; topic mixture of each document",
              "How it is fitted": "The E-step has no closed form: variational EM (mean-field VI) or collapsed Gibbs sampling",

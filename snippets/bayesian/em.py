@@ -79,3 +79,23 @@ print("forward:", round(out.log_likelihood.exp().item(), 6), " enumeration:", ro
 long = torch.randint(0, 3, (2_000,), generator=torch.Generator().manual_seed(0)).to(dev)
 print("log p of 2,000 observations:", round(hmm_forward(pi, A, B, long).log_likelihood.item(), 1))
 # --8<-- [end:hmm]
+
+# --8<-- [start:baum_welch]
+import torch
+
+from aimath_ref import get_device
+from aimath_ref.inference import baum_welch, hmm_posteriors
+
+dev = get_device()
+obs = torch.tensor([0, 0, 0, 0, 2, 2, 1, 2, 2, 0, 0, 1, 0, 0, 2, 2, 2, 1, 2, 0, 0, 0], device=dev)
+pi = torch.tensor([0.5, 0.5], dtype=torch.float64, device=dev)
+A = torch.tensor([[0.6, 0.4], [0.4, 0.6]], dtype=torch.float64, device=dev)
+B = torch.tensor([[0.4, 0.3, 0.3], [0.3, 0.3, 0.4]], dtype=torch.float64, device=dev)  # a nearly blind start
+fit = baum_welch(obs, pi, A, B, n_iter=40)
+print("log-likelihood:", round(fit.log_likelihood[0].item(), 3), "->", round(fit.log_likelihood[-1].item(), 3))
+print("stay probabilities:", [round(fit.A[s, s].item(), 2) for s in range(2)])
+print("emissions of state 0:", [round(b, 2) for b in fit.B[0].tolist()])
+print("emissions of state 1:", [round(b, 2) for b in fit.B[1].tolist()])
+state0 = hmm_posteriors(fit.pi, fit.A, fit.B, obs)[:, 0]
+print("likelier state at each step:  ", "".join("0" if p > 0.5 else "1" for p in state0.tolist()))
+# --8<-- [end:baum_welch]

@@ -11,7 +11,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aimath_ref.inference import hmm_forward
+from aimath_ref.inference import baum_welch, hmm_forward, hmm_posteriors
 
 
 def _random_hmm(S, M, seed, dtype=torch.float64, device="cpu"):
@@ -108,3 +108,64 @@ def test_bad_input(args, exc, match):
     base.update(args)
     with pytest.raises(exc, match=match):
         hmm_forward(**base)
+
+
+def _brute_posteriors(pi, A, B, obs):
+    pi, A, B = (t.double().cpu().numpy() for t in (pi, A, B))
+    S, T = len(pi), len(obs)
+    gamma, xi = np.zeros((T, S)), np.zeros((S, S))
+    for z in itertools.product(range(S), repeat=T):
+        p = pi[z[0]] * B[z[0], obs[0]]
+        for t in range(1, T):
+            p *= A[z[t - 1], z[t]] * B[z[t], obs[t]]
+        for t in range(T):
+            gamma[t, z[t]] += p
+        for t in range(T - 1):
+            xi[z[t], z[t + 1]] += p
+    total = gamma[0].sum()
+    return gamma / total, xi / total
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 3), st.integers(1, 3), st.integers(2, 6), st.integers(0, 10_000))
+def test_posteriors_and_one_baum_welch_step_equal_enumeration(S, M, T, seed):
+    pi, A, B = _random_hmm(S, M, seed)
+    obs = torch.randint(0, M, (T,), generator=torch.Generator().manual_seed(seed))
+    gamma, xi = _brute_posteriors(pi, A, B, obs.tolist())
+    np.testing.assert_allclose(hmm_posteriors(pi, A, B, obs).numpy(), gamma, rtol=1e-9, atol=1e-12)
+    fit = baum_welch(obs, pi, A, B, n_iter=1)  # one M-step: normalised expected counts
+    np.testing.assert_allclose(fit.pi.numpy(), gamma[0], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(fit.A.numpy(), xi / gamma[:-1].sum(0)[:, None], rtol=1e-9, atol=1e-12)
+    counts = np.stack([gamma[np.array(obs.tolist()) == m].sum(0) for m in range(M)], axis=1)
+    np.testing.assert_allclose(fit.B.numpy(), counts / gamma.sum(0)[:, None], rtol=1e-9, atol=1e-12)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 3), st.integers(2, 4), st.integers(0, 10_000))
+def test_baum_welch_never_decreases_the_likelihood(S, M, seed):
+    true = _random_hmm(S, M, seed)
+    g = torch.Generator().manual_seed(seed)
+    z = [torch.multinomial(true[0], 1, generator=g).item()]
+    for _ in range(29):
+        z.append(torch.multinomial(true[1][z[-1]], 1, generator=g).item())
+    obs = torch.stack([torch.multinomial(true[2][s], 1, generator=g)[0] for s in z])
+    fit = baum_welch(obs, *_random_hmm(S, M, seed + 1), n_iter=10)
+    ll = fit.log_likelihood
+    assert (ll[1:] >= ll[:-1] - 1e-9 * (1 + ll[:-1].abs())).all(), ll.tolist()
+    for p, rows in ((fit.pi, 1), (fit.A, S), (fit.B, S)):
+        torch.testing.assert_close(p.sum(-1), torch.ones(rows, dtype=torch.float64).squeeze())
+
+
+def test_baum_welch_bad_input():
+    pi, A, B = _random_hmm(2, 2, 0)
+    with pytest.raises(ValueError, match="at least 2 symbols"):
+        baum_welch(torch.tensor([0]), pi, A, B)
+    with pytest.raises(ValueError, match="n_iter must be >= 0, got -1"):
+        baum_welch(torch.tensor([0, 1]), pi, A, B, n_iter=-1)
+    with pytest.raises(ValueError, match="A must have rows that sum to 1"):
+        baum_welch(torch.tensor([0, 1]), pi, A * 2, B)
+    zero = torch.tensor([[1.0, 0.0], [1.0, 0.0]], dtype=torch.float64)
+    with pytest.raises(ValueError, match="probability 0"):
+        baum_welch(torch.tensor([0, 1]), pi, A, zero)
+    with pytest.raises(ValueError, match="probability 0"):
+        hmm_posteriors(pi, A, zero, torch.tensor([1]))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
-from aimath_ref.inference import LATENT_VARIABLE_MODELS, gmm_em, hmm_forward
+from aimath_ref.inference import LATENT_VARIABLE_MODELS, baum_welch, gmm_em
 
 
 def test_rows_and_examples():
     names = [r.cells["Algorithm"] for r in LATENT_VARIABLE_MODELS.rows]
     assert names[0].startswith("Gaussian mixture") and names[1].startswith("HMM") and names[3] == "VAE training"
     assert "LDA" in names[2]
-    assert LATENT_VARIABLE_MODELS.rows[0].impl is gmm_em and LATENT_VARIABLE_MODELS.rows[1].impl is hmm_forward
+    assert LATENT_VARIABLE_MODELS.rows[0].impl is gmm_em and LATENT_VARIABLE_MODELS.rows[1].impl is baum_welch
     cells = LATENT_VARIABLE_MODELS.cells()
     assert "weights 0.43, 0.57" in cells[0][-1]  # 3 of 7 points near 0, 4 near 5
     means = [float(v) for v in cells[0][-1].split("means ")[1].split(", ")]
@@ -22,4 +23,6 @@ def test_rows_and_examples():
     brute = sum(pi[z[0]] * B[z[0]][obs[0]] * math.prod(A[z[t - 1]][z[t]] * B[z[t]][obs[t]] for t in range(1, 5))
                 for z in itertools.product(range(2), repeat=5))
     assert f"log p = {math.log(brute):.3f}" in cells[1][-1]
+    start, end = (float(v) for v in re.findall(r"\$(-[0-9.]+)\$", cells[1][-1]))
+    assert end > start  # Baum–Welch raised the likelihood
     assert LATENT_VARIABLE_MODELS.title == "Latent-variable algorithms"
