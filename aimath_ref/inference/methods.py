@@ -10,6 +10,7 @@ import torch
 
 from ..tables import Row, Table, register
 from .conjugate import beta_bernoulli_update
+from .likelihood import bernoulli_nll
 from .mcmc import metropolis_hastings
 from .variational import gaussian_vi
 
@@ -27,7 +28,9 @@ def _log_posterior(theta: torch.Tensor) -> torch.Tensor:
 
 
 def _mle() -> str:
-    return f"7 heads in 10: $\\hat\\theta = {(_FLIPS.mean().item()):.3f}$"
+    grid = torch.linspace(0.001, 0.999, 999, dtype=torch.float64)  # candidate θ
+    nll = torch.stack([bernoulli_nll(torch.full_like(_FLIPS, t.item()), _FLIPS, reduction="sum") for t in grid])
+    return f"7 heads in 10: $\\hat\\theta = {grid[nll.argmin()].item():.3f}$ (minimum of the NLL)"
 
 
 def _map() -> str:
@@ -64,7 +67,7 @@ INFERENCE_METHODS = register(Table(
              "Output": r"A point estimate $\hat\theta = \arg\max_\theta p(D \mid \theta)$",
              "Cost": "One optimisation (the usual training run)",
              "When to use": "Plenty of data for the number of parameters; the default of deep learning"},
-            example=_mle),
+            impl=bernoulli_nll, example=_mle),
         Row({"Method": "MAP",
              "Output": r"A point estimate $\arg\max_\theta p(D \mid \theta)\,p(\theta)$, the posterior mode",
              "Cost": "One optimisation, plus a penalty term",
