@@ -75,9 +75,10 @@ def newton_method(f: Callable[[torch.Tensor], torch.Tensor], x0: torch.Tensor, t
     The Hessian comes from :func:`aimath_ref.calculus.hessian` (torch autograd). The step fixes
     both direction and length, and is the minimiser of the model only when $H$ is positive
     definite; otherwise the model has no minimum and the pure step heads for the stationary
-    point of the model, which may be a saddle or a maximum. With ``modify=True`` an
-    indefinite $H$ is shifted to $H + \tau I$, $\tau = -\lambda_{\min}(H) + 10^{-3}\max(1, \lVert H\rVert_2)$,
-    which is positive definite, so the step goes downhill (eigenvalue modification); with
+    point of the model, which may be a saddle or a maximum. With ``modify=True`` a Hessian
+    that is not safely positive definite (some $\lambda_i < \delta = \sqrt{\epsilon}\,\max(1, \max_j\lvert\lambda_j\rvert)$)
+    is replaced by $Q \operatorname{diag}(\max(\lvert\lambda_i\rvert, \delta))\, Q^\top$, which is positive
+    definite, so the step goes downhill and is repelled by saddles (the saddle-free Newton step); with
     ``modify=False`` the pure Newton step is taken. Near a minimum with positive-definite $H$,
     convergence is quadratic: the number of correct digits roughly doubles per step.
 
@@ -136,10 +137,10 @@ def newton_method(f: Callable[[torch.Tensor], torch.Tensor], x0: torch.Tensor, t
         H = hessian(f, x)  # (n, n), from autograd
         H = (H + H.T) / 2
         if modify:
-            lam = torch.linalg.eigvalsh(H)  # ascending
-            floor = 1e-3 * max(1.0, lam.abs().max().item())
-            if lam[0].item() < floor:
-                H = H + (floor - lam[0].item()) * torch.eye(len(x), dtype=H.dtype, device=H.device)  # H + tau I
+            lam, Q = torch.linalg.eigh(H)  # ascending eigenvalues, orthonormal eigenvectors
+            floor = torch.finfo(H.dtype).eps ** 0.5 * max(1.0, lam.abs().max().item())  # delta
+            if lam[0].item() < floor:  # not safely positive definite: use |H| with a floor
+                H = Q @ torch.diag(lam.abs().clamp(min=floor)) @ Q.T
         try:
             delta = torch.linalg.solve(H, -g)  # H delta = -grad f
         except RuntimeError as exc:  # torch's error for a singular matrix
