@@ -195,10 +195,10 @@ def gradient_descent_to_tolerance(f: Callable[[torch.Tensor], torch.Tensor], x0:
     --------
     >>> import torch
     >>> from aimath_ref.optim import gradient_descent_to_tolerance
-    >>> f = lambda x: 0.5 * (x[0] ** 2 + 100 * x[1] ** 2)
-    >>> r = gradient_descent_to_tolerance(f, torch.tensor([1.0, 1.0], dtype=torch.float64), lr=0.01, tol=1e-6)
+    >>> f = lambda x: 0.5 * (x[0] ** 2 + 10 * x[1] ** 2)  # condition number 10
+    >>> r = gradient_descent_to_tolerance(f, torch.tensor([1.0, 1.0], dtype=torch.float64), lr=0.1, tol=1e-6)
     >>> r.iterations, r.converged
-    (1375, True)
+    (132, True)
     """
     _check(f, x0, tol, max_iter)
     alpha = _checks.real(lr, "lr", positive=True)
