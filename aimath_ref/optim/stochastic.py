@@ -374,13 +374,13 @@ def _noise_example(batch_size: int) -> str:
     G = _synthetic_grads()
     v = minibatch_gradient_variance(G, batch_size, n_batches=1000, generator=torch.Generator().manual_seed(1))
     rel = math.sqrt(v) / G.mean(0).norm().item()
-    return f"$N = 1024$, $B = {batch_size}$: relative error of $\\hat g$ {rel:.2f}"
+    return f"$B = {batch_size}$: error {rel:.2f}"
 
 
 def _full_example() -> str:
     G = _synthetic_grads()
     v = minibatch_gradient_variance(G, len(G), n_batches=4, generator=torch.Generator().manual_seed(1))
-    return f"$N = 1024$, $B = N$: relative error of $\\hat g$ {math.sqrt(v) / G.mean(0).norm().item():.2f}"
+    return f"$B = N$: error {math.sqrt(v) / G.mean(0).norm().item():.2f}"
 
 
 GD_VARIANTS = register(Table(
@@ -389,7 +389,7 @@ GD_VARIANTS = register(Table(
     caption=("Batch, stochastic and mini-batch gradient descent: how many examples each step's gradient "
              "averages, and what that buys. The example column measures the relative error "
              r"$\sqrt{\mathbb E\lVert \hat g_B - \nabla L\rVert^2}/\lVert\nabla L\rVert$ on a synthetic "
-             "least-squares problem, over 1,000 random batches."),
+             "least-squares problem with $N = 1024$ examples, over 1,000 random batches."),
     columns=("Variant", "Examples per step", "Gradient", "Cost per step", "When used"),
     chapter=CHAPTERS[5],
     page="optimisation/sgd.md",

@@ -20,7 +20,8 @@ REGIMES = ((0.02, "too small: lr = 0.02"), (0.2, "about right: lr = 0.2"), (0.53
 
 
 def figure():
-    fig, axes = new_figure(ncols=4, width=12.0, height=3.3)
+    fig, grid = new_figure(ncols=2, nrows=2, width=9.0, height=6.4)
+    axes = [grid[0][0], grid[0][1], grid[1][0], grid[1][1]]
     ws = torch.linspace(-4.0, 6.0, 400, dtype=torch.float64)
     start = torch.tensor([-2.0], dtype=torch.float64)
     for ax, (lr, title), color in zip(axes[:3], REGIMES, (PALETTE[0], PALETTE[2], PALETTE[1])):
@@ -33,6 +34,7 @@ def figure():
         ax.set_ylim(-2, 52)
         ax.set_xlabel("$w$")
     axes[0].set_ylabel("loss $L(w) = 2(w - 1)^2$")
+    axes[2].set_ylabel("loss $L(w)$")
     for (lr, title), color in zip(REGIMES, (PALETTE[0], PALETTE[2], PALETTE[1])):
         path = gradient_descent(grad, start, lr=lr, steps=30).flatten()
         axes[3].semilogy(range(31), loss(path).numpy() + 1e-16, color=color, lw=2, label=title.split(":")[0])
