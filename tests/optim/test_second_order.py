@@ -68,6 +68,12 @@ def test_pure_newton_heads_for_a_saddle_and_the_modified_step_goes_downhill():
     torch.testing.assert_close(pure.x, torch.zeros(2, dtype=torch.float64))  # straight onto the saddle point
     assert pure.converged and pure.iterations == 1  # "converged": the gradient is zero at a saddle
     safe = newton_method(saddle, start, max_iter=3)
+    # |H| = diag(2, 2) replaces diag(2, -2): the first step is -|H|^{-1} grad = -(2, -1) / 2
+    torch.testing.assert_close(safe.trajectory[1], torch.tensor([0.0, 1.0], dtype=torch.float64))
+    quartic = newton_method(lambda x: x[0] ** 2 - x[1] ** 2 + 0.25 * x[1] ** 4, torch.tensor([0.5, 0.2],
+                                                                                          dtype=torch.float64))
+    assert quartic.converged and quartic.iterations < 15
+    torch.testing.assert_close(quartic.x, torch.tensor([0.0, 2 ** 0.5], dtype=torch.float64))
     assert [saddle(p).item() for p in safe.trajectory] == sorted([saddle(p).item() for p in safe.trajectory],
                                                                  reverse=True)
     assert saddle(safe.x).item() < saddle(start).item() - 1  # escapes along -y^2
