@@ -13,7 +13,8 @@ mse = lambda w: ((X @ w - y) ** 2).mean()
 logistic = lambda w: torch.nn.functional.binary_cross_entropy_with_logits(X @ w, y)
 net = lambda th: ((th[0] * torch.tanh(X @ th[1:]) - y) ** 2).mean()  # one hidden tanh unit
 
-for name, f, dim in [("MSE, linear model", mse, 3), ("logistic loss", logistic, 3), ("tiny network", net, 4)]:
+losses = [("MSE, linear model", mse, 3), ("logistic loss", logistic, 3), ("tiny network", net, 4)]
+for name, f, dim in losses:
     pairs = (3 * torch.randn(100, 2, dim, generator=gen, dtype=torch.float64)).to(get_device())
     gaps = torch.stack([convexity_gap(f, a, b, 0.5) for a, b in pairs])
     print(f"{name}: smallest gap over 100 random pairs = {gaps.min().item():.3f}")
@@ -44,10 +45,11 @@ from aimath_ref.optim import gradient_descent
 
 f = lambda v: v[0] ** 2 - v[1] ** 2 + 0.5 * v[1] ** 4  # a saddle at (0, 0), minima at (0, +-1)
 origin = torch.zeros(2, dtype=torch.float64, device=get_device())
-print("Hessian at the origin:", hessian(f, origin).tolist(), "->", classify_critical_point(hessian(f, origin)))
+H = hessian(f, origin)
+print("Hessian at the origin:", H.tolist(), "->", classify_critical_point(H))
 grad = torch.func.grad(f)
-on_ridge = gradient_descent(grad, torch.tensor([1.0, 0.0], dtype=torch.float64, device=get_device()), 0.1, 200)
-print("start (1, 0): ends at", [round(v, 4) for v in on_ridge[-1].tolist()])
-nudged = gradient_descent(grad, torch.tensor([1.0, 1e-8], dtype=torch.float64, device=get_device()), 0.1, 200)
-print("start (1, 1e-8): ends at", [round(v, 4) for v in nudged[-1].tolist()])
+for start in ([1.0, 0.0], [1.0, 1e-8]):
+    x0 = torch.tensor(start, dtype=torch.float64, device=get_device())
+    end = gradient_descent(grad, x0, lr=0.1, steps=200)[-1]
+    print(f"start {tuple(start)}: ends at", [round(v, 4) for v in end.tolist()])
 # --8<-- [end:saddle]

@@ -11,7 +11,7 @@ grad = lambda w: 4 * (w - 1)
 w0 = torch.tensor([-2.0], device=get_device())
 for lr in (0.02, 0.2, 0.45, 0.55):
     path = gradient_descent(grad, w0, lr=lr, steps=10).flatten()
-    print(f"lr = {lr}: w after 1, 2, 10 steps = {path[1].item():.3f}, {path[2].item():.3f}, {path[10].item():.3f}")
+    print(f"lr = {lr}: w after 1, 2, 10 steps =", ", ".join(f"{path[t].item():.3f}" for t in (1, 2, 10)))
 # --8<-- [end:regimes]
 
 # --8<-- [start:nan]
@@ -21,7 +21,8 @@ from aimath_ref import get_device
 from aimath_ref.optim import gradient_descent
 
 loss = lambda w: 2 * (w - 1) ** 2
-path = gradient_descent(lambda w: 4 * (w - 1), torch.tensor([-2.0], device=get_device()), lr=1.0, steps=81)
+w0 = torch.tensor([-2.0], device=get_device())
+path = gradient_descent(lambda w: 4 * (w - 1), w0, lr=1.0, steps=81)
 for t in (0, 1, 2, 10, 40, 79, 80, 81):  # float32: the largest number is about 3.4e38
     print(f"step {t}: w = {path[t].item():.3g}, loss = {loss(path[t]).item():.3g}")
 # --8<-- [end:nan]

@@ -40,7 +40,8 @@ start = torch.tensor([0.5, 0.2], dtype=torch.float64, device=get_device())
 pure = newton_method(f, start, modify=False)
 safe = newton_method(f, start)
 for name, r in [("pure Newton", pure), ("modified Newton", safe)]:
-    print(f"{name}: ends at {[round(v, 4) + 0.0 for v in r.x.tolist()]}, f = {round(f(r.x).item(), 4) + 0.0}")
+    end = [round(v, 4) + 0.0 for v in r.x.tolist()]  # + 0.0 turns -0.0 into 0.0
+    print(f"{name}: ends at {end}, f = {round(f(r.x).item(), 4) + 0.0}")
 # --8<-- [end:saddle]
 
 # --8<-- [start:memory]

@@ -13,10 +13,12 @@ from aimath_ref.optim import (
 )
 
 X, y = load_diabetes(return_X_y=True)
-X = torch.cat([torch.tensor(X), torch.ones(len(X), 1, dtype=torch.float64)], 1).to(get_device())  # + intercept
+X = torch.cat([torch.tensor(X), torch.ones(len(X), 1, dtype=torch.float64)], 1)  # + intercept
+X = X.to(get_device())
 y = torch.tensor(y).to(get_device())
 sq = lambda w, x, t: 0.5 * (x @ w - t) ** 2  # the loss of one example
-G = per_example_gradients(sq, torch.zeros(11, dtype=torch.float64, device=get_device()), X, y)  # (442, 11)
+w = torch.zeros(11, dtype=torch.float64, device=get_device())
+G = per_example_gradients(sq, w, X, y)  # (442, 11): one gradient per patient
 
 sizes = [1, 4, 16, 64, 256]
 measured = [minibatch_gradient_variance(G, B, n_batches=2000, generator=torch.Generator().manual_seed(B))
@@ -37,7 +39,8 @@ gen = torch.Generator().manual_seed(0)
 X = torch.randn(32, 5, generator=gen).to(get_device())
 y = torch.randn(32, 1, generator=gen).to(get_device())
 torch.manual_seed(0)
-model = torch.nn.Sequential(torch.nn.Linear(5, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1)).to(get_device())
+model = torch.nn.Sequential(torch.nn.Linear(5, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1))
+model = model.to(get_device())
 params = list(model.parameters())
 mse = lambda Xb, yb: torch.nn.functional.mse_loss(model(Xb), yb)  # mean over the batch
 
@@ -54,5 +57,6 @@ print("not scaled: gradient norm ratio =", round((summed[0].norm() / full[0].nor
 # Batch sizes of large language models are reported in tokens per step; each sequence holds
 # `context` tokens, so the number of sequences per step is tokens / context.
 for name, tokens, context in [("GPT-3 175B", 3.2e6, 2048), ("LLaMA 65B", 4.0e6, 2048)]:
-    print(f"{name}: {tokens / 1e6:.1f}M tokens per step = about {tokens / context:,.0f} sequences of {context}")
+    print(f"{name}: {tokens / 1e6:.1f}M tokens per step = about {tokens / context:,.0f} "
+          f"sequences of {context}")
 # --8<-- [end:tokens]
