@@ -13,8 +13,8 @@ def quadratic(x):
 
 
 def _contours(ax, f, lo, hi, levels):
-    xs = torch.linspace(lo[0], hi[0], 240, dtype=torch.float64)
-    ys = torch.linspace(lo[1], hi[1], 240, dtype=torch.float64)
+    xs = torch.linspace(lo[0], hi[0], 150, dtype=torch.float64)
+    ys = torch.linspace(lo[1], hi[1], 150, dtype=torch.float64)
     gx, gy = torch.meshgrid(xs, ys, indexing="xy")
     ax.contour(gx.numpy(), gy.numpy(), f(torch.stack([gx, gy], -1)).numpy(), levels=levels, cmap="viridis",
                linewidths=0.8)
