@@ -107,7 +107,8 @@ def minibatch_gradient_variance(per_example_grads: torch.Tensor, batch_size: int
     replacement : bool, default False
         Draw the examples of a batch with replacement.
     generator : torch.Generator or None
-        CPU generator for the draws (seed it for reproducible numbers).
+        Generator for the draws (seed it for reproducible numbers); the batches are drawn on its
+        device (the CPU when ``None``), so the same seed gives the same batches for ``G`` on any device.
 
     Returns
     -------
@@ -117,7 +118,8 @@ def minibatch_gradient_variance(per_example_grads: torch.Tensor, batch_size: int
     Raises
     ------
     TypeError
-        If ``per_example_grads`` is not a floating tensor or an integer argument is not an int.
+        If ``per_example_grads`` is not a floating tensor, an integer argument is not an int,
+        or ``generator`` is not a ``torch.Generator``.
     ValueError
         If ``per_example_grads`` is empty, ``batch_size`` is out of range or ``n_batches < 1``.
 
@@ -141,10 +143,13 @@ def minibatch_gradient_variance(per_example_grads: torch.Tensor, batch_size: int
     _checks.integer(batch_size, "batch_size", minimum=1, maximum=None if replacement else N)
     _checks.integer(n_batches, "n_batches", minimum=1)
     full = G.mean(0)  # nabla L
+    if generator is not None and not isinstance(generator, torch.Generator):
+        raise TypeError(f"generator must be a torch.Generator or None, got {type(generator).__name__}")
+    where = generator.device if generator is not None else torch.device("cpu")  # draws never depend on G's device
     if replacement:
-        idx = torch.randint(N, (n_batches, batch_size), generator=generator)  # (R, B)
+        idx = torch.randint(N, (n_batches, batch_size), generator=generator, device=where)  # (R, B)
     else:
-        keys = torch.rand(n_batches, N, generator=generator)
+        keys = torch.rand(n_batches, N, generator=generator, device=where)
         idx = keys.argsort(dim=1)[:, :batch_size]  # (R, B): B distinct examples per batch
     batch_means = G[idx.to(G.device)].mean(1)  # (R, d): g_hat for each batch
     return ((batch_means - full) ** 2).sum(1).mean().item()
@@ -364,10 +369,10 @@ def accumulate_gradients(loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.T
 
 def _synthetic_grads() -> torch.Tensor:
     gen = torch.Generator().manual_seed(0)
-    X = torch.randn(1024, 4, generator=gen, dtype=torch.float64)  # 1,024 examples, 4 features
-    y = X @ torch.tensor([1.0, -2.0, 0.5, 3.0], dtype=torch.float64) + torch.randn(1024, generator=gen,
-                                                                                   dtype=torch.float64)
-    return (X @ torch.zeros(4, dtype=torch.float64) - y)[:, None] * X  # g_i of (x_i.w - y_i)^2/2 at w = 0
+    X = torch.randn(1024, 4, generator=gen, dtype=torch.float64, device="cpu")  # 1,024 examples, 4 features
+    w_true = torch.tensor([1.0, -2.0, 0.5, 3.0], dtype=torch.float64, device="cpu")
+    y = X @ w_true + torch.randn(1024, generator=gen, dtype=torch.float64, device="cpu")  # y = X w + noise
+    return (X @ torch.zeros(4, dtype=torch.float64, device="cpu") - y)[:, None] * X  # g_i of (x_i.w - y_i)^2/2 at w = 0
 
 
 def _noise_example(batch_size: int) -> str:

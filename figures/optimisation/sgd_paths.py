@@ -10,9 +10,9 @@ N = 200
 
 def _data():
     gen = torch.Generator().manual_seed(0)
-    x = torch.randn(N, generator=gen, dtype=torch.float64)
+    x = torch.randn(N, generator=gen, dtype=torch.float64, device="cpu")
     X = torch.stack([x, torch.ones(N, dtype=torch.float64)], 1)  # slope and intercept
-    y = 2.0 * x - 1.0 + 0.8 * torch.randn(N, generator=gen, dtype=torch.float64)
+    y = 2.0 * x - 1.0 + 0.8 * torch.randn(N, generator=gen, dtype=torch.float64, device="cpu")
     return X, y
 
 
@@ -25,7 +25,7 @@ def _sampled_grad(X, y, batch, seed):
     gen = torch.Generator().manual_seed(seed)
 
     def grad(w):
-        idx = torch.randperm(N, generator=gen)[:batch]
+        idx = torch.randperm(N, generator=gen, device="cpu")[:batch]
         return per_example_gradients(_loss, w, X[idx], y[idx]).mean(0)  # (1/B) sum of g_i
 
     return grad

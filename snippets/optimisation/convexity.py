@@ -7,7 +7,7 @@ from aimath_ref import get_device
 from aimath_ref.optim import convexity_gap
 
 gen = torch.Generator().manual_seed(0)
-X = torch.randn(50, 3, generator=gen, dtype=torch.float64).to(get_device())
+X = torch.randn(50, 3, generator=gen, dtype=torch.float64, device="cpu").to(get_device())
 y = (X[:, 0] - X[:, 1] > 0).double()  # binary labels
 mse = lambda w: ((X @ w - y) ** 2).mean()
 logistic = lambda w: torch.nn.functional.binary_cross_entropy_with_logits(X @ w, y)
@@ -15,7 +15,7 @@ net = lambda th: ((th[0] * torch.tanh(X @ th[1:]) - y) ** 2).mean()  # one hidde
 
 losses = [("MSE, linear model", mse, 3), ("logistic loss", logistic, 3), ("tiny network", net, 4)]
 for name, f, dim in losses:
-    pairs = (3 * torch.randn(100, 2, dim, generator=gen, dtype=torch.float64)).to(get_device())
+    pairs = (3 * torch.randn(100, 2, dim, generator=gen, dtype=torch.float64, device="cpu")).to(get_device())
     gaps = torch.stack([convexity_gap(f, a, b, 0.5) for a, b in pairs])
     print(f"{name}: smallest gap over 100 random pairs = {gaps.min().item():.3f}")
 # --8<-- [end:gap]

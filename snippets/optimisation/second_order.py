@@ -58,7 +58,7 @@ from aimath_ref.optim import per_example_gradients
 
 # Logistic regression p(y = 1 | x) = sigmoid(x . w): the Fisher matrix F = E[grad log p grad log p^T]
 gen = torch.Generator().manual_seed(0)
-X = torch.randn(5000, 2, generator=gen, dtype=torch.float64).to(get_device())
+X = torch.randn(5000, 2, generator=gen, dtype=torch.float64, device="cpu").to(get_device())
 w = torch.tensor([2.0, -1.0], dtype=torch.float64, device=get_device())
 p = torch.sigmoid(X @ w)
 y = torch.bernoulli(p.cpu(), generator=gen).to(get_device())  # labels drawn from the model itself

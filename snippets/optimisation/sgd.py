@@ -36,8 +36,8 @@ from aimath_ref import get_device
 from aimath_ref.optim import accumulate_gradients
 
 gen = torch.Generator().manual_seed(0)
-X = torch.randn(32, 5, generator=gen).to(get_device())
-y = torch.randn(32, 1, generator=gen).to(get_device())
+X = torch.randn(32, 5, generator=gen, device="cpu").to(get_device())
+y = torch.randn(32, 1, generator=gen, device="cpu").to(get_device())
 torch.manual_seed(0)
 model = torch.nn.Sequential(torch.nn.Linear(5, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1))
 model = model.to(get_device())

@@ -70,6 +70,13 @@ def test_without_replacement_has_the_finite_population_correction(diabetes_grads
     assert minibatch_variance_theory(diabetes_grads, 1, replacement=True) == pytest.approx(trace, rel=1e-10)
 
 
+def test_same_seed_same_batches_on_every_device(diabetes_grads, device):
+    a = minibatch_gradient_variance(diabetes_grads, 8, n_batches=50, generator=torch.Generator().manual_seed(3))
+    b = minibatch_gradient_variance(diabetes_grads.to(device), 8, n_batches=50,
+                                    generator=torch.Generator().manual_seed(3))
+    assert b == pytest.approx(a, rel=1e-12)
+
+
 def test_variance_dtype_and_single_example():
     g32 = torch.tensor([[1.0, 2.0], [3.0, -2.0]], dtype=torch.float32)
     assert minibatch_variance_theory(g32, 1) == pytest.approx(5.0)
@@ -172,6 +179,8 @@ def test_bad_input_is_named(diabetes_grads):
         minibatch_gradient_variance(G, 443)
     with pytest.raises(ValueError, match="batch_size must be >= 1, got 0"):
         minibatch_variance_theory(G, 0)
+    with pytest.raises(TypeError, match="generator must be a torch.Generator or None, got int"):
+        minibatch_gradient_variance(G, 2, generator=0)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="n_batches must be >= 1, got 0"):
         minibatch_gradient_variance(G, 2, n_batches=0)
     with pytest.raises(TypeError, match="per_example_grads must have a floating dtype"):
