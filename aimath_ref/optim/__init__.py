@@ -4,6 +4,7 @@ The functions live in topic modules and are re-exported here, so
 ``from aimath_ref.optim import gradient_descent`` works for every one of them.
 """
 
+from .accumulation import accumulate_gradients
 from .constrained import KKTPoint, kkt_residuals, kl_regularised_policy, lagrange_newton
 from .descent import contraction_factor, gradient_descent
 from .landscape import convexity_gap
@@ -17,7 +18,6 @@ from .second_order import (
 )
 from .stochastic import (
     GD_VARIANTS,
-    accumulate_gradients,
     loglog_slope,
     minibatch_gradient_variance,
     minibatch_variance_theory,

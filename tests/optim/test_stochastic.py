@@ -11,7 +11,6 @@ from sklearn.datasets import load_diabetes
 
 from aimath_ref.optim import (
     GD_VARIANTS,
-    accumulate_gradients,
     loglog_slope,
     minibatch_gradient_variance,
     minibatch_variance_theory,
@@ -99,70 +98,6 @@ def test_loglog_slope_recovers_a_power_law(k, c, xs):
     assert loglog_slope(xs, ys) == pytest.approx(k, abs=1e-8)
 
 
-def _mlp(seed=0, batchnorm=False):
-    torch.manual_seed(seed)
-    layers = [torch.nn.Linear(5, 8)] + ([torch.nn.BatchNorm1d(8)] if batchnorm else []) + [torch.nn.Tanh(),
-                                                                                            torch.nn.Linear(8, 1)]
-    return torch.nn.Sequential(*layers).double()
-
-
-def _data(n, seed=1):
-    g = torch.Generator().manual_seed(seed)
-    return torch.randn(n, 5, generator=g, dtype=torch.float64), torch.randn(n, 1, generator=g, dtype=torch.float64)
-
-
-def _mse(model):
-    return lambda X, y: torch.nn.functional.mse_loss(model(X), y)
-
-
-@pytest.mark.parametrize("K", [1, 2, 4])
-def test_accumulating_K_micro_batches_equals_one_batch_of_B_times_K(K):
-    model, (X, y) = _mlp(), _data(8 * K)
-    params = list(model.parameters())
-    big = torch.autograd.grad(_mse(model)(X, y), params)  # one batch of B*K = 8K examples
-    micro = [(X[k * 8:(k + 1) * 8], y[k * 8:(k + 1) * 8]) for k in range(K)]
-    acc = accumulate_gradients(_mse(model), params, micro)
-    for a, b, p in zip(acc, big, params):
-        torch.testing.assert_close(a, b)
-        torch.testing.assert_close(p.grad, b)  # left in .grad, as a training loop expects
-    # The trap: forgetting to divide each micro-batch loss by K gives K times the gradient.
-    wrong = accumulate_gradients(_mse(model), params, micro, normalize=False)
-    for w, b in zip(wrong, big):
-        torch.testing.assert_close(w, K * b)
-
-
-def test_unequal_micro_batches_are_weighted_by_size():
-    model, (X, y) = _mlp(), _data(10)
-    params = list(model.parameters())
-    big = torch.autograd.grad(_mse(model)(X, y), params)
-    acc = accumulate_gradients(_mse(model), params, [(X[:7], y[:7]), (X[7:], y[7:])])
-    for a, b in zip(acc, big):
-        torch.testing.assert_close(a, b)
-
-
-def test_accumulation_and_an_sgd_step_equal_the_big_batch_step():
-    model_a, model_b, (X, y) = _mlp(), _mlp(), _data(16)
-    accumulate_gradients(_mse(model_a), list(model_a.parameters()), [(X[:8], y[:8]), (X[8:], y[8:])])
-    torch.optim.SGD(model_a.parameters(), lr=0.1).step()
-    _mse(model_b)(X, y).backward()
-    torch.optim.SGD(model_b.parameters(), lr=0.1).step()
-    for a, b in zip(model_a.parameters(), model_b.parameters()):
-        torch.testing.assert_close(a, b)
-
-
-def test_batchnorm_breaks_the_equivalence():
-    model, (X, y) = _mlp(batchnorm=True), _data(16)
-    params = list(model.parameters())
-    big = torch.autograd.grad(_mse(model)(X, y), params)
-    acc = accumulate_gradients(_mse(model), params, [(X[:8], y[:8]), (X[8:], y[8:])])
-    assert max((a - b).abs().max().item() for a, b in zip(acc, big)) > 1e-3  # per-micro-batch statistics
-    model.eval()  # with fixed statistics the examples are independent again
-    big = torch.autograd.grad(_mse(model)(X, y), params)
-    acc = accumulate_gradients(_mse(model), params, [(X[:8], y[:8]), (X[8:], y[8:])])
-    for a, b in zip(acc, big):
-        torch.testing.assert_close(a, b)
-
-
 def test_gd_variants_table_states_the_batch_sizes_of_large_models():
     md = GD_VARIANTS.to_markdown()
     assert "millions of tokens" in md and "3.2M" in md and "32 to 512" in md
@@ -206,24 +141,3 @@ def test_bad_input_is_named(diabetes_grads):
         per_example_gradients(None, torch.zeros(2), X, y[:3])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="w must be a torch.Tensor"):
         per_example_gradients(_sq, [0.0, 0.0], X, y[:3])  # type: ignore[arg-type]
-
-
-def test_accumulate_gradients_bad_input():
-    model, (X, y) = _mlp(), _data(4)
-    params = list(model.parameters())
-    with pytest.raises(TypeError, match="loss_fn must be callable, got str"):
-        accumulate_gradients("mse", params, [(X, y)])  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="params must not be empty"):
-        accumulate_gradients(_mse(model), [], [(X, y)])
-    with pytest.raises(ValueError, match=r"params\[0\] must require grad"):
-        accumulate_gradients(_mse(model), [torch.ones(2)], [(X, y)])
-    with pytest.raises(ValueError, match="micro_batches must hold at least one"):
-        accumulate_gradients(_mse(model), params, [])
-    with pytest.raises(TypeError, match=r"micro_batches\[0\] must be a pair \(X, y\) of tensors, got Tensor"):
-        accumulate_gradients(_mse(model), params, [X])
-    with pytest.raises(ValueError, match=r"micro_batches\[1\] must hold at least one example"):
-        accumulate_gradients(_mse(model), params, [(X, y), (X[:0], y[:0])])
-    with pytest.raises(ValueError, match=r"loss_fn must return a scalar \(mean\) loss, got shape \(4, 1\)"):
-        accumulate_gradients(lambda a, b: (model(a) - b) ** 2, params, [(X, y)])
-    with pytest.raises(TypeError, match="loss_fn must return a torch.Tensor, got float"):
-        accumulate_gradients(lambda a, b: 1.0, params, [(X, y)])
