@@ -418,13 +418,17 @@ class Adafactor(_Base):
                  eps: tuple[float | None, float] = (None, 1e-3), d: float = 1.0, weight_decay: float = 0.0, *,
                  foreach: bool | None = None, maximize: bool = False) -> None:
         lr = _lr(lr)
-        beta2_decay = _checks.real(beta2_decay, "beta2_decay", high=0.0)
+        beta2_decay = _checks.real(beta2_decay, "beta2_decay")
+        if beta2_decay > 0:
+            raise ValueError(f"beta2_decay must be <= 0, got {beta2_decay}")
         if not isinstance(eps, (tuple, list)) or len(eps) != 2:
             raise ValueError(f"eps must be a pair (eps1, eps2), got {eps!r}")
         if eps[0] is not None:
             _checks.real(eps[0], "eps[0]", nonnegative=True)
         _checks.real(eps[1], "eps[1]", nonnegative=True)
-        d = _checks.real(d, "d", low=1.0)
+        d = _checks.real(d, "d")
+        if d < 1:
+            raise ValueError(f"d (the clipping threshold) must be >= 1, got {d}")
         weight_decay = _checks.real(weight_decay, "weight_decay", nonnegative=True)
         defaults = dict(lr=lr, beta2_decay=beta2_decay, eps=tuple(eps), d=d, weight_decay=weight_decay,
                         foreach=foreach, maximize=maximize)

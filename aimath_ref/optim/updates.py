@@ -418,10 +418,14 @@ def adafactor_update(param: torch.Tensor, grad: torch.Tensor, step: int, *, row_
     _check_pair(param, grad, row_var=row_var, col_var=col_var, variance=variance)
     step = _checks.integer(step, "step", minimum=1)
     lr = _checks.real(lr, "lr", nonnegative=True)
-    beta2_decay = _checks.real(beta2_decay, "beta2_decay", high=0.0)
+    beta2_decay = _checks.real(beta2_decay, "beta2_decay")
+    if beta2_decay > 0:
+        raise ValueError(f"beta2_decay must be <= 0, got {beta2_decay}")
     eps1 = torch.finfo(param.dtype).eps if eps1 is None else _checks.real(eps1, "eps1", nonnegative=True)
     eps2 = _checks.real(eps2, "eps2", nonnegative=True)
-    d = _checks.real(d, "d", low=1.0)
+    d = _checks.real(d, "d")
+    if d < 1:
+        raise ValueError(f"d (the clipping threshold) must be >= 1, got {d}")
     weight_decay = _checks.real(weight_decay, "weight_decay", nonnegative=True)
     factored = param.dim() > 1
     if factored:
