@@ -8,7 +8,7 @@ from aimath_ref.information import cross_entropy_from_logits
 from figures._style import PALETTE, new_figure
 
 
-def _losses(make, steps=200):
+def _losses(make, steps=200, batch=128):
     X, y = load_digits(return_X_y=True)  # 1,797 images of 8 x 8 pixels, shipped with scikit-learn
     X, y = torch.tensor(X / 16.0), torch.tensor(y)
     g = torch.Generator().manual_seed(0)
@@ -18,9 +18,10 @@ def _losses(make, steps=200):
     opt = make(params)
     out = []
     for _ in range(steps):
+        idx = torch.randint(0, len(y), (batch,), generator=g)  # a mini-batch, the same for both runs
         opt.zero_grad()
         W1, b1, W2, b2 = params
-        loss = cross_entropy_from_logits(torch.tanh(X @ W1 + b1) @ W2 + b2, y)
+        loss = cross_entropy_from_logits(torch.tanh(X[idx] @ W1 + b1) @ W2 + b2, y[idx])
         loss.backward()
         opt.step()
         out.append(loss.item())

@@ -225,8 +225,8 @@ def test_adam_without_eps_ignores_the_scale_of_the_gradient(c):
     torch.testing.assert_close(ws[0], ws[1])
 
 
-def _digits_losses(make_optimizer, steps=200):
-    """A 64-32-10 tanh MLP on scikit-learn's bundled digits (1,797 images of 8x8), full batch."""
+def _digits_losses(make_optimizer, steps=200, batch=128):
+    """A 64-32-10 tanh MLP on scikit-learn's bundled digits (1,797 images of 8x8), mini-batches of 128."""
     from sklearn.datasets import load_digits
 
     from aimath_ref.information import cross_entropy_from_logits
@@ -240,9 +240,10 @@ def _digits_losses(make_optimizer, steps=200):
     opt = make_optimizer(params)
     losses = []
     for _ in range(steps):
+        idx = torch.randint(0, len(y), (batch,), generator=g)  # a mini-batch, the same for both runs
         opt.zero_grad()
         W1, b1, W2, b2 = params
-        loss = cross_entropy_from_logits(torch.tanh(X @ W1 + b1) @ W2 + b2, y)
+        loss = cross_entropy_from_logits(torch.tanh(X[idx] @ W1 + b1) @ W2 + b2, y[idx])
         loss.backward()
         opt.step()
         losses.append(loss.item())
