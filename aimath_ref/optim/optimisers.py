@@ -125,7 +125,7 @@ class SGD(_Base):
     ...     (w ** 2).sum().backward()  # gradient 2w
     ...     opt.step()
     >>> round(w.item(), 4), sorted(opt.state[w])
-    (1.86, ['momentum_buffer'])
+    (1.38, ['momentum_buffer'])
     """
 
     def __init__(self, params: Params, lr: float = 1e-3, momentum: float = 0, dampening: float = 0,
