@@ -77,9 +77,9 @@ def _state_text(optimizer: type[torch.optim.Optimizer], **kwargs: Any) -> str:
     weight = _SHAPE[0] * _SHAPE[1]
     total = sum(math.prod(s) for s in shapes.values())
     if not shapes:
-        return f"state for a {_SHAPE[0]}×{_SHAPE[1]} weight: none"
+        return "state: none"
     listed = ", ".join(f"`{k}` {'×'.join(map(str, s))}" for k, s in shapes.items())
-    return f"state for a {_SHAPE[0]}×{_SHAPE[1]} weight: {listed} = {total:,} numbers ({total / weight:.3g}× the weight)"
+    return f"state: {listed} = {total:,} numbers ({total / weight:.3g}× the weight)"
 
 
 OPTIMISERS = register(Table(
@@ -100,8 +100,7 @@ OPTIMISERS = register(Table(
              "Typical use": "CNNs and ResNets on images, often with step or cosine decay"},
             impl=SGD, example=lambda: _state_text(SGD, momentum=0.9)),
         Row({"Optimiser": "RMSprop", "Key idea": r"divide by $\sqrt{\text{EMA of } g^2}$ per coordinate",
-             "Strengths": "per-coordinate step sizes whose average forgets the past, so they keep "
-                          "adapting on non-stationary problems (AdaGrad is the one built for sparse features)",
+             "Strengths": "per-coordinate step sizes that keep adapting on non-stationary problems",
              "Typical use": "recurrent networks, reinforcement learning"},
             impl=RMSprop, example=lambda: _state_text(RMSprop)),
         Row({"Optimiser": "Adam", "Key idea": "momentum + RMSprop, both bias-corrected",

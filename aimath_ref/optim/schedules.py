@@ -310,8 +310,7 @@ _AT = (0, 10, 30, 50, 99)
 
 
 def _example(f) -> str:
-    values = ", ".join(f"{f(t):.4g}" for t in _AT)
-    return f"$t = {', '.join(map(str, _AT))}$: {values}"
+    return "steps " + ", ".join(map(str, _AT)) + ": " + ", ".join(f"{f(t):.3g}" for t in _AT)
 
 
 SCHEDULES = register(Table(
@@ -319,34 +318,28 @@ SCHEDULES = register(Table(
     title="Learning-rate schedules",
     caption="Common learning-rate schedules, their formula, where they are used, and the rate each "
             "gives at a few steps of a 100-step run with peak rate 0.1 (warmup: 10 steps).",
-    columns=("Schedule", "Rate at step t", "When used", "PyTorch"),
+    columns=("Schedule", "Rate at step t", "When used"),
     chapter=CHAPTERS[5],
     page="optimisation/schedules.md",
     rows=(
-        Row({"Schedule": "Constant", "Rate at step t": r"$\alpha$",
-             "When used": "short runs, fine-tuning sweeps, baselines",
-             "PyTorch": "no scheduler"},
+        Row({"Schedule": "Constant (no scheduler)", "Rate at step t": r"$\alpha$",
+             "When used": "short runs, fine-tuning sweeps, baselines",},
             impl=constant, example=lambda: _example(lambda t: constant(t, _LR))),
-        Row({"Schedule": "Step decay", "Rate at step t": r"$\alpha\,\gamma^{\lfloor t/s \rfloor}$",
-             "When used": r"ResNet-style CNN training ($\div 10$ at epochs 30, 60)",
-             "PyTorch": "`StepLR(opt, step_size, gamma)`"},
+        Row({"Schedule": "Step decay (`StepLR`)", "Rate at step t": r"$\alpha\,\gamma^{\lfloor t/s \rfloor}$",
+             "When used": r"ResNet-style CNN training ($\div 10$ at epochs 30, 60)",},
             impl=step_decay, example=lambda: _example(lambda t: step_decay(t, _LR, step_size=30))),
-        Row({"Schedule": "Cosine annealing",
+        Row({"Schedule": "Cosine annealing (`CosineAnnealingLR`)",
              "Rate at step t": r"$\alpha_{\min} + \frac12(\alpha - \alpha_{\min})(1 + \cos \frac{\pi t}{T})$",
-             "When used": "vision and language models trained for a fixed budget",
-             "PyTorch": "`CosineAnnealingLR(opt, T_max)`"},
+             "When used": "vision and language models trained for a fixed budget",},
             impl=cosine_annealing, example=lambda: _example(lambda t: cosine_annealing(t, _LR, _RUN))),
-        Row({"Schedule": "Linear warmup + cosine",
+        Row({"Schedule": "Linear warmup + cosine (`SequentialLR`)",
              "Rate at step t": r"linear ramp to $\alpha$ over $W$ steps, then cosine over $T - W$",
-             "When used": "the usual choice for Transformers trained from scratch (others: inverse square root, "
-                          "warmup-stable-decay)",
-             "PyTorch": "`SequentialLR` of `LinearLR` and `CosineAnnealingLR`"},
+             "When used": "the usual choice for Transformers trained from scratch (not the only one)",},
             impl=linear_warmup_cosine,
             example=lambda: _example(lambda t: linear_warmup_cosine(t, _LR, _WARM, _RUN))),
-        Row({"Schedule": "One cycle",
+        Row({"Schedule": "One cycle (`OneCycleLR`)",
              "Rate at step t": r"up from $\alpha/d$ to $\alpha$ over $pT$ steps, then down to $\alpha/(d\,d_f)$",
-             "When used": "fast training of CNNs with SGD (super-convergence)",
-             "PyTorch": "`OneCycleLR(opt, max_lr, total_steps)`"},
+             "When used": "fast training of CNNs with SGD (super-convergence)",},
             impl=one_cycle, example=lambda: _example(lambda t: one_cycle(t, _LR, _RUN))),
     ),
 ))

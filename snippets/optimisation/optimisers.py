@@ -89,15 +89,17 @@ print("AdamW(weight_decay=0.1):", final_weights(lambda p: optim.AdamW(p, lr=0.01
 # --8<-- [end:adamw]
 
 # --8<-- [start:adafactor]
-import torch
+import math
 
 from aimath_ref import optim
 
 for name, opt in [("Adam", optim.Adam), ("Adafactor", optim.Adafactor)]:
-    shapes = optim.state_shapes(opt, (4096, 1024))
-    numbers = sum(torch.Size(s).numel() for s in shapes.values() if s)
-    print(f"{name}: {shapes} -> {numbers:,} numbers for 4,194,304 weights")
-print("Adafactor on a bias:", optim.state_shapes(optim.Adafactor, (1024,)))
+    shapes = optim.state_shapes(opt, (4096, 1024))  # one step on a real 4096 x 1024 weight
+    numbers = sum(math.prod(s) for s in shapes.values() if s)
+    print(f"{name}: {numbers:,} numbers of state for 4,194,304 weights")
+    for key, shape in shapes.items():
+        print(f"    {key}: {shape}")
+print("Adafactor, 1,024-entry bias:", optim.state_shapes(optim.Adafactor, (1024,)))
 # --8<-- [end:adafactor]
 
 # --8<-- [start:parity]

@@ -120,5 +120,5 @@ def test_schedule_table_rows_carry_their_functions_and_values():
     table = get_table("schedules")
     assert [r.impl for r in table.rows] == [constant, step_decay, cosine_annealing, linear_warmup_cosine, one_cycle]
     cells = {row[0]: row[-1] for row in table.cells()}
-    assert cells["Step decay"].endswith("0.1, 0.1, 0.01, 0.01, 0.0001")
-    assert cells["Linear warmup + cosine"].split(": ")[1].startswith("0.001, 0.1,")
+    assert cells["Step decay (`StepLR`)"].endswith("0.1, 0.1, 0.01, 0.01, 0.0001")
+    assert cells["Linear warmup + cosine (`SequentialLR`)"].split(": ")[1].startswith("0.001, 0.1,")
