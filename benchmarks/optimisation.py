@@ -40,15 +40,17 @@ def _params(device: torch.device, n: int = 10, shape: tuple[int, int] = (1000, 1
 
 
 def time_steps(makers: dict[str, object], device: torch.device, repeats: int) -> dict[str, float]:
-    """Median seconds of one ``step()`` for each optimiser, timed in turn (round robin, so that a
-    change in the machine's load hits all of them alike), after 3 warm-up steps each."""
+    """Median seconds of one ``step()`` for each optimiser, timed in turn (round robin with a rotating
+    start, so that a change in the machine's load hits all of them alike), after 3 warm-up steps each."""
     opts = {name: make(_params(device)) for name, make in makers.items()}
     for opt in opts.values():
         for _ in range(3):
             opt.step()
     times: dict[str, list[float]] = {name: [] for name in opts}
-    for _ in range(repeats):
-        for name, opt in opts.items():
+    names = list(opts)
+    for r in range(repeats):
+        for name in names[r % len(names):] + names[:r % len(names)]:  # rotate who goes first
+            opt = opts[name]
             if device.type == "cuda":
                 torch.cuda.synchronize()
             t0 = time.perf_counter()
@@ -65,7 +67,7 @@ def main() -> None:
         torch.set_num_threads(1)  # one thread: steadier timings on a shared machine
     elif "--threads" in sys.argv:
         torch.set_num_threads(int(sys.argv[sys.argv.index("--threads") + 1]))
-    repeats = 50 if device.type == "cuda" else 15
+    repeats = 50 if device.type == "cuda" else 21
     print(f"device: {device}, torch {torch.__version__}, threads {torch.get_num_threads()}, "
           f"10 parameters of 1M entries, median of {repeats} steps")
     print(f"{'optimiser':<10} {'aimath_ref ms':>14} {'foreach=False ms':>17} {'ratio':>6} "

@@ -285,7 +285,7 @@ def adam_update(param: torch.Tensor, grad: torch.Tensor, exp_avg: torch.Tensor, 
         second = max_exp_avg_sq
     else:
         second = exp_avg_sq
-    denom = (second.sqrt() / bias_correction2_sqrt).add_(eps)  # sqrt(v̂_t) + ε
+    denom = second.sqrt().div_(bias_correction2_sqrt).add_(eps)  # sqrt(v̂_t) + ε, one temporary
     param.addcdiv_(exp_avg, denom, value=-lr / bias_correction1)  # θ_t = θ_{t-1} - γ m̂_t / (sqrt(v̂_t) + ε)
     return param
 
