@@ -183,7 +183,7 @@ def topological_sort(graph: AdjacencyList) -> list[Hashable]:
         If ``graph`` is not an adjacency list.
     ValueError
         If a list names an unknown node, or the graph has a cycle (the message lists the
-        nodes of one cycle, in order).
+        nodes of one cycle, in order, from the one listed first).
 
     References
     ----------
@@ -234,8 +234,10 @@ def _find_cycle(succ: dict[Hashable, list[Hashable]], left: set[Hashable]) -> li
     while u not in path:
         path[u] = len(path)
         u = pred[u]
-    walk = list(path)[path[u]:]  # the repeating part, followed backwards
-    return walk[::-1]
+    cycle = list(path)[path[u]:][::-1]  # the repeating part, turned to follow the edges
+    rank = {v: i for i, v in enumerate(succ)}
+    k = min(range(len(cycle)), key=lambda i: rank[cycle[i]])
+    return cycle[k:] + cycle[:k]  # start at the node listed first in the graph
 
 
 def greedy_coloring(graph: AdjacencyList, strategy: str = "largest_first") -> dict[Hashable, int]:
