@@ -54,6 +54,33 @@ def _entry(graph: AdjacencyList, u: Hashable, e: Any, name: str = "graph") -> tu
     raise ValueError(f"{name}[{u!r}] lists {e!r}, which is neither a node of {name} nor a (neighbour, weight) pair")
 
 
+def _has_tuple_nodes(graph: AdjacencyList) -> bool:
+    """Whether some node is a tuple (then a tuple entry may be a node rather than a pair)."""
+    return any(type(k) is tuple for k in graph)
+
+
+def _explain(graph: AdjacencyList, u: Hashable) -> None:
+    """Slow path after a fast loop tripped on ``graph[u]``: raise the precise error for its list."""
+    nbrs = graph[u]
+    if not isinstance(nbrs, (list, tuple)):
+        raise TypeError(f"graph[{u!r}] must be a list of neighbours, got {type(nbrs).__name__}")
+    for e in nbrs:
+        v, w = _entry(graph, u, e)
+        if w < 0:
+            raise ValueError(f"edge {u!r} -> {v!r} has negative weight {w}; Dijkstra and A* need weights >= 0 "
+                             f"(use Bellman-Ford for negative weights)")
+    raise ValueError(f"graph[{u!r}] is malformed: {nbrs!r}")
+
+
+def _unknown(graph: AdjacencyList, v: Hashable) -> None:
+    """Raise the error for a neighbour ``v`` that is not a key of ``graph``, naming a list that holds it."""
+    for u, nbrs in graph.items():
+        for e in nbrs:
+            if e == v or (isinstance(e, tuple) and len(e) == 2 and e[0] == v):
+                raise ValueError(f"graph[{u!r}] lists {v!r}, which is not a node of graph (nodes are its keys)")
+    raise ValueError(f"{v!r} is not a node of graph")
+
+
 def edges(graph: AdjacencyList) -> list[tuple[Hashable, Hashable, float]]:
     r"""Every edge of an adjacency list as ``(u, v, w)``, in the order the lists give them.
 

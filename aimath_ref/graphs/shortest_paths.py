@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from itertools import count
 from typing import Any
 
-from .representation import AdjacencyList, _entry
+from .representation import AdjacencyList, _entry, _explain, _has_tuple_nodes, _unknown
 from .traversal import _source
 
 __all__ = ["astar", "dijkstra", "shortest_path"]
@@ -87,22 +87,40 @@ def dijkstra(graph: AdjacencyList, source: Hashable) -> tuple[dict[Hashable, flo
     {'a': None, 'b': 'c', 'c': 'a', 'd': 'b'}
     """
     _source(graph, source)
+    tuple_nodes = _has_tuple_nodes(graph)
     dist: dict[Hashable, float] = {}
     best = {source: 0.0}  # tentative distances
     pred: dict[Hashable, Hashable | None] = {source: None}
     tie = count()  # breaks ties between equal distances without comparing nodes
     heap = [(0.0, next(tie), source)]
+    push, pop = heapq.heappush, heapq.heappop
     while heap:
-        d, _, u = heapq.heappop(heap)
+        d, _, u = pop(heap)
         if u in dist:
             continue  # a stale heap entry
         dist[u] = d
-        for v, w in _weighted(graph, u):
+        try:
+            nbrs = graph[u]
+        except KeyError:
+            _unknown(graph, u)
+        if type(nbrs) is not list and type(nbrs) is not tuple:
+            _explain(graph, u)
+        for e in nbrs:
+            if type(e) is tuple and not (tuple_nodes and e in graph):
+                try:
+                    v, w = e
+                    ok = w >= 0  # False for negative weights and NaN
+                except (TypeError, ValueError):
+                    ok = False
+                if not ok:
+                    _explain(graph, u)  # raises the precise error (negative weight, bad entry, ...)
+            else:
+                v, w = e, 1.0
             nd = d + w  # d(u) + w(u, v)
             if v not in dist and (v not in best or nd < best[v]):
                 best[v] = nd
                 pred[v] = u
-                heapq.heappush(heap, (nd, next(tie), v))
+                push(heap, (nd, next(tie), v))
     return dist, pred
 
 

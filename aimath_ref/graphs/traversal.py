@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Hashable
 from typing import Any
 
-from .representation import AdjacencyList, _check_graph, _entry
+from .representation import AdjacencyList, _check_graph, _entry, _explain, _has_tuple_nodes, _unknown
 
 __all__ = ["bfs", "dfs", "greedy_coloring", "topological_sort"]
 
@@ -82,15 +82,25 @@ def bfs(graph: AdjacencyList, source: Hashable) -> dict[Hashable, int]:
     {'a': 0, 'b': 1, 'c': 1, 'd': 2}
     """
     _source(graph, source)
+    tuple_nodes = _has_tuple_nodes(graph)
     dist = {source: 0}
     queue = deque([source])
+    popleft, append = queue.popleft, queue.append
     while queue:
-        u = queue.popleft()
+        u = popleft()
+        try:
+            nbrs = graph[u]
+        except KeyError:
+            _unknown(graph, u)
+        if type(nbrs) is not list and type(nbrs) is not tuple:
+            _explain(graph, u)
         du = dist[u] + 1
-        for v in _neighbours(graph, u):
+        for v in nbrs:
+            if type(v) is tuple and not (tuple_nodes and v in graph):
+                v = v[0]  # a (neighbour, weight) pair; the weight is ignored
             if v not in dist:
                 dist[v] = du
-                queue.append(v)
+                append(v)
     return dist
 
 
@@ -197,21 +207,34 @@ def topological_sort(graph: AdjacencyList) -> list[Hashable]:
     ['x', 'W', 'b', 'Wx', 'Wx+b']
     """
     _check_graph(graph)
-    succ = {u: _neighbours(graph, u) for u in graph}
+    for u, nbrs in graph.items():
+        if type(nbrs) is not list and type(nbrs) is not tuple:
+            _explain(graph, u)
     indeg = dict.fromkeys(graph, 0)
-    for nbrs in succ.values():
-        for v in nbrs:
-            indeg[v] += 1  # in-degree of v
-    queue = deque(u for u, d in indeg.items() if d == 0)
-    order = []
-    while queue:
-        u = queue.popleft()
-        order.append(u)
+    succ: AdjacencyList = graph
+    try:
+        for nbrs in graph.values():
+            for v in nbrs:
+                indeg[v] += 1  # in-degree of v
+    except (KeyError, TypeError):  # weighted pairs, or a bad entry: take the careful path
+        succ = {u: _neighbours(graph, u) for u in graph}  # drops weights; raises on bad entries
+        indeg = dict.fromkeys(graph, 0)
+        for nbrs in succ.values():
+            for v in nbrs:
+                indeg[v] += 1
+    order = [u for u, d in indeg.items() if d == 0]  # doubles as the FIFO queue: order[i:] is waiting
+    append = order.append
+    i = 0
+    while i < len(order):
+        u = order[i]
+        i += 1
         for v in succ[u]:
-            indeg[v] -= 1
-            if indeg[v] == 0:
-                queue.append(v)
+            d = indeg[v] - 1  # delete the edge u -> v
+            indeg[v] = d
+            if d == 0:
+                append(v)
     if len(order) < len(indeg):
+        succ = {u: list(nbrs) for u, nbrs in succ.items()}
         cycle = _find_cycle(succ, {u for u, d in indeg.items() if d > 0})
         raise ValueError(f"graph has a cycle, so no topological order exists: "
                          f"{' -> '.join(map(repr, cycle + cycle[:1]))}")
