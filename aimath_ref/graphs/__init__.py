@@ -4,6 +4,7 @@ Every name is re-exported here, so ``from aimath_ref.graphs import dijkstra`` wo
 """
 
 from .catalogue import GNN_VARIANTS, GRAPH_ALGORITHMS
+from .examples import benzene, friendships, wx_plus_b
 from .gnn import gcn_layer, gcn_normalize, message_passing
 from .knowledge import (
     LinkPrediction,
@@ -26,10 +27,12 @@ __all__ = [
     "adjacency_list_to_matrix",
     "adjacency_matrix_to_list",
     "astar",
+    "benzene",
     "bfs",
     "dfs",
     "dijkstra",
     "edges",
+    "friendships",
     "fx_adjacency",
     "gcn_layer",
     "gcn_normalize",
@@ -41,4 +44,5 @@ __all__ = [
     "topological_sort",
     "train_transe",
     "transe_score",
+    "wx_plus_b",
 ]

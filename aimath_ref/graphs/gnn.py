@@ -208,7 +208,7 @@ def gcn_layer(A: torch.Tensor, H: torch.Tensor, W: torch.Tensor,
     >>> from aimath_ref.graphs import gcn_layer
     >>> A = torch.tensor([[0.0, 1.0], [1.0, 0.0]])
     >>> H = torch.tensor([[1.0, 0.0], [0.0, 1.0]])
-    >>> gcn_layer(A, H, torch.eye(2)).tolist()
+    >>> [[round(v, 4) for v in row] for row in gcn_layer(A, H, torch.eye(2)).tolist()]
     [[0.5, 0.5], [0.5, 0.5]]
     """
     _graph_and_features(A, H)

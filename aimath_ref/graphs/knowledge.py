@@ -347,7 +347,7 @@ def link_prediction(E: torch.Tensor, R: torch.Tensor, triples: torch.Tensor, k: 
     >>> E = torch.tensor([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
     >>> R = torch.tensor([[1.0, 0.0]])
     >>> link_prediction(E, R, torch.tensor([[0, 0, 1], [0, 0, 2]]), k=1)
-    LinkPrediction(ranks=[1, 2], mean_rank=1.5, hits_at_k=0.5, k=1)
+    LinkPrediction(ranks=[1, 3], mean_rank=2.0, hits_at_k=0.5, k=1)
     """
     _checks.tensor(E, "E", ndim=2)
     _checks.tensor(R, "R", ndim=2)
