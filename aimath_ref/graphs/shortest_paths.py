@@ -175,7 +175,8 @@ def astar(graph: AdjacencyList, source: Hashable, target: Hashable,
     time the target leaves the heap its cost is optimal; $h \equiv 0$ is Dijkstra. A good
     heuristic settles far fewer nodes. Worst case $O(b^d)$ node expansions for branching
     factor $b$ and solution depth $d$; with a consistent heuristic each node is expanded at
-    most once, as in Dijkstra.
+    most once, as in Dijkstra. Among nodes of equal $f$ the one with the smaller $h$ (nearer
+    the goal) goes first, which avoids exploring whole plateaus of ties.
 
     Parameters
     ----------
@@ -241,9 +242,10 @@ def astar(graph: AdjacencyList, source: Hashable, target: Hashable,
     g = {source: 0.0}  # g(v): best cost found so far
     pred: dict[Hashable, Hashable | None] = {source: None}
     done: set[Hashable] = set()
-    heap = [(h(source), next(tie), source)]  # (f, tie, node)
+    hs = h(source)
+    heap = [(hs, hs, next(tie), source)]  # (f, h, tie, node): among equal f, the one nearer the goal first
     while heap:
-        _, _, u = heapq.heappop(heap)
+        _, _, _, u = heapq.heappop(heap)
         if u == target:
             return shortest_path(pred, target), g[target]
         if u in done:
@@ -254,5 +256,6 @@ def astar(graph: AdjacencyList, source: Hashable, target: Hashable,
             if v not in done and (v not in g or ng < g[v]):
                 g[v] = ng
                 pred[v] = u
-                heapq.heappush(heap, (ng + h(v), next(tie), v))  # f = g + h
+                hv = h(v)
+                heapq.heappush(heap, (ng + hv, hv, next(tie), v))  # f = g + h
     raise ValueError(f"target {target!r} is not reachable from source {source!r}")
