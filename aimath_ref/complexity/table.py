@@ -149,12 +149,12 @@ def _measured(name: str) -> Callable[[], str]:
     def text() -> str:
         fit = measure_workloads()[name]
         w = WORKLOADS[name]
-        return (f"measured: time ∝ {w.variable}^{fit.exponent:.2f} ± {fit.spread:.2f} "
+        return (f"measured {w.variable}^{fit.exponent:.2f} ± {fit.spread:.2f} "
                 f"({w.variable} = {w.sizes[0]}…{w.sizes[-1]})")
     return text
 
 
-_COLS = ("Operation", "Complexity", "Example in AI", "Workload timed", "Why the measurement bends")
+_COLS = ("Operation", "Complexity", "Example in AI", "Workload timed", "Caveat")
 COMPLEXITY = register(Table(
     name="complexity",
     title="Complexity of common AI operations",
@@ -164,58 +164,43 @@ COMPLEXITY = register(Table(
     rows=(
         Row(dict(zip(_COLS, (
             "Embedding lookup", r"$O(d)$ per token; $O(1)$ in the vocabulary size $V$",
-            "Token embedding in LLMs",
-            r"1024 rows of a $2000 \times d$ table into a preallocated output, $d$ varies",
-            "a copy of $d$ numbers per token; once the table outgrows the CPU caches each number costs more, "
-            "which lifts the fitted exponent above 1; nothing depends on $V$"))),
+            "Token embedding in LLMs", r"1024 rows of a $2000 \times d$ table",
+            "memory-bound; slower once the table outgrows the CPU caches"))),
             example=_measured("embedding")),
         Row(dict(zip(_COLS, (
             r"Matrix multiply ($n \times n$)",
-            r"$O(n^3)$ schoolbook (Strassen $O(n^{2.81})$, best known $\omega < 2.372$)",
-            r"Dense layer on a batch: $O(B\, d_{in}\, d_{out})$",
-            r"`linear(X, W)` with $X, W$ of size $n \times n$",
-            "BLAS tiles the product for caches and vector units, and small matrices run below peak speed, "
-            "so at these sizes the fitted exponent usually lands below 3"))),
+            r"$O(n^3)$ schoolbook; Strassen $O(n^{2.81})$; best known $\omega < 2.372$",
+            r"Dense layer on a batch: $O(B\, d_{in}\, d_{out})$", r"`linear(X, W)`, $X$ and $W$ $n \times n$",
+            "BLAS runs small matrices below peak speed"))),
             impl=linear, example=_measured("matmul")),
         Row(dict(zip(_COLS, (
             "Self-attention", r"$O(n^2 d)$ time, $O(n^2)$ memory for the scores",
-            "Transformer layers: the long-context bottleneck",
-            r"`attention(Q, K, V)`, $d = 64$, sequence length $n$ varies",
-            r"the softmax and fixed overheads add lower-order terms; the $n \times n$ scores outgrow the CPU caches "
-            "as $n$ grows, which can push the exponent above 2"))),
+            "Transformer layers: the long-context bottleneck", r"`attention(Q, K, V)`, $d = 64$",
+            "lower-order terms at small $n$, cache effects at large $n$"))),
             impl=attention, example=_measured("attention")),
         Row(dict(zip(_COLS, (
             "Linear attention", r"$O(n d^2)$",
-            r"Kernelised linear attention; RetNet (recurrent form) $O(n d^2)$; Mamba (state-space model) "
+            r"Kernelised linear attention; RetNet (recurrent) $O(n d^2)$; Mamba (state-space model) "
             r"$O(n d N)$; RWKV $O(n d)$",
-            r"`linear_attention(Q, K, V)`, $d = 64$, $n$ varies",
-            "linear in $n$ in principle; the largest inputs outgrow the CPU caches, which raises the fitted exponent"))),
+            r"`linear_attention(Q, K, V)`, $d = 64$", "cache effects at the largest $n$"))),
             impl=linear_attention, example=_measured("linear_attention")),
         Row(dict(zip(_COLS, (
-            "Sorting", r"$O(n \log n)$",
-            "Top-p (nucleus) sampling: cumulative sums over sorted probabilities",
-            "`torch.sort` of $n$ floats",
-            r"the $\log n$ factor adds little over this range; most of the excess over 1 comes from the array "
-            "outgrowing the CPU caches"))),
+            "Sorting", r"$O(n \log n)$", "Top-p (nucleus) sampling: cumulative sums of sorted probabilities",
+            "`torch.sort` of $n$ floats", r"$\log n$ adds little; cache effects add more"))),
             example=_measured("sort")),
         Row(dict(zip(_COLS, (
             "Top-k selection", r"$O(n \log k)$ (heap) or $O(n + k \log k)$ (selection), no full sort",
-            "Top-k token selection",
-            "`torch.topk` of $k = 50$ among $n$ floats",
-            "one pass over the data plus a heap of $k$ entries: close to linear"))),
+            "Top-k token selection", "`torch.topk`, $k = 50$ of $n$", "one pass plus a small heap"))),
             example=_measured("topk")),
         Row(dict(zip(_COLS, (
-            "k-NN search (brute force)", r"$O(n d)$ per query",
-            "Vector database, exact search",
-            r"`knn_bruteforce`, 8 queries, $d = 64$, $k = 10$, database size $n$ varies",
-            "a matrix product then a selection; once the database outgrows the CPU caches each row costs more"))),
+            "k-NN search (brute force)", r"$O(n d)$ per query", "Vector database, exact search",
+            r"`knn_bruteforce`, 8 queries, $d = 64$", "slower once the database outgrows the CPU caches"))),
             impl=knn_bruteforce, example=_measured("knn")),
         Row(dict(zip(_COLS, (
             "ANN search (HNSW)",
             r"empirically about $O(d \log n)$ per query on data of low intrinsic dimension; no worst-case bound",
-            "Vector database, approximate search",
-            "not measured: aimath_ref has no HNSW index",
-            "search effort depends on the graph parameters $M$ and ef and on the data"))),
+            "Vector database, approximate search", "none: aimath_ref has no HNSW index",
+            "depends on $M$, ef and the data"))),
             example=lambda: "not measured"),
     ),
     chapter=CHAPTERS[6],

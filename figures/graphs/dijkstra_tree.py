@@ -22,7 +22,7 @@ def figure():
     for i, nbrs in graph.items():
         for j, _ in nbrs:
             if i < j:
-                ax.plot(*zip(pts[i], pts[j]), color="0.85", lw=0.8, zorder=1)
+                ax.plot(*zip(pts[i], pts[j]), color="0.85", lw=0.8, zorder=1, rasterized=True)
     for v, u in pred.items():
         if u is not None:
             ax.plot(*zip(pts[u], pts[v]), color=PALETTE[0], lw=1.8, zorder=2)

@@ -9,9 +9,10 @@ from aimath_ref.graphs import adjacency_list_to_matrix, friendships, message_pas
 friends = friendships()
 A = adjacency_list_to_matrix(friends, device=get_device())  # 8 x 8, row v = v's neighbours
 ages = torch.tensor([[23.0], [31.0], [27.0], [45.0], [38.0], [19.0], [52.0], [29.0]], device=get_device())
+print("     ", list(friends))
 for agg in ("sum", "mean", "max"):
     out = message_passing(A, ages, aggregate=agg).flatten().tolist()
-    print(f"{agg:>4}:", dict(zip(friends, [round(v, 1) for v in out])))
+    print(f"{agg:>4}:", [round(v, 1) for v in out])
 # --8<-- [end:aggregate]
 
 # --8<-- [start:permutation]
