@@ -20,11 +20,12 @@ def figure():
     values = torch.cat(history, dim=1)  # (8, layers + 1)
     for i, name in enumerate(friends):
         color = PALETTE[0] if i < 4 else PALETTE[2]
-        ax.plot(range(layers + 1), values[i].tolist(), marker="o", ms=3, color=color, lw=1.5)
-        ax.text(layers + 0.25, values[i, -1].item(), name,
-                fontsize=8, va="center", color=color)
+        group = "Ana, Ben, Cai, Dev" if i < 4 else "Eve, Fay, Gus, Hal"
+        ax.plot(range(layers + 1), values[i].tolist(), marker="o", ms=3, color=color, lw=1.5,
+                label=group if name in ("Ana", "Eve") else None)
     ax.set_xlabel("number of GCN layers (propagation only)")
     ax.set_ylabel("node feature")
-    ax.set_xlim(-0.3, layers + 1.3)
+    ax.set_xlim(-0.3, layers + 0.3)
+    ax.legend(title="friend group", fontsize=9)
     ax.set_title("Repeated averaging: first the two friend groups agree internally, then everything blurs")
     return fig
