@@ -180,8 +180,8 @@ COMPLEXITY = register(Table(
             impl=attention, example=_measured("attention")),
         Row(dict(zip(_COLS, (
             "Linear attention", r"$O(n d^2)$",
-            r"Kernelised linear attention; RetNet (recurrent) $O(n d^2)$; Mamba (state-space model) "
-            r"$O(n d N)$; RWKV $O(n d)$",
+            (r"Kernelised linear attention; RetNet (recurrent) $O(n d^2)$; Mamba (state-space model) "
+             r"$O(n d N)$; RWKV $O(n d)$"),
             r"`linear_attention(Q, K, V)`, $d = 64$", "cache effects at the largest $n$"))),
             impl=linear_attention, example=_measured("linear_attention")),
         Row(dict(zip(_COLS, (

@@ -14,7 +14,12 @@ from .knowledge import (
     train_transe,
     transe_score,
 )
-from .representation import adjacency_list_to_matrix, adjacency_matrix_to_list, edges, fx_adjacency
+from .representation import (
+    adjacency_list_to_matrix,
+    adjacency_matrix_to_list,
+    edges,
+    fx_adjacency,
+)
 from .shortest_paths import astar, dijkstra, shortest_path
 from .traversal import bfs, dfs, greedy_coloring, topological_sort
 

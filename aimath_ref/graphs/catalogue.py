@@ -62,8 +62,7 @@ GNN_VARIANTS = register(Table(
     caption="Five graph neural network families as instances of message passing.",
     columns=_GNN,
     rows=(
-        Row(dict(zip(_GNN, ("GCN", "degree-normalised average over neighbours and self (a first-order "
-                                   "spectral filter)",
+        Row(dict(zip(_GNN, ("GCN", "degree-normalised average over neighbours and self (a first-order spectral filter)",
                             r"$H' = \sigma(\tilde D^{-1/2} \tilde A \tilde D^{-1/2} H W)$",
                             "node classification, citation networks"))),
             impl=gcn_layer),

@@ -78,7 +78,7 @@ class TripleStore:
         self._relations.setdefault(predicate, len(self._relations))
 
     def query(self, subject: Hashable | None = None, predicate: Hashable | None = None,
-              object: Hashable | None = None) -> list[Triple]:  # noqa: A002 (the standard name)
+              object: Hashable | None = None) -> list[Triple]:
         """Every fact matching the pattern; ``None`` is a wildcard. Facts keep insertion order."""
         fixed = [(i, key) for i, key in enumerate((subject, predicate, object)) if key is not None]
         if not fixed:

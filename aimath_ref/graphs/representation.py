@@ -299,6 +299,6 @@ def fx_adjacency(module: torch.nn.Module, *, leaf_modules: Iterable[type] | None
         tracer.is_leaf_module = lambda m, qualname: isinstance(m, leaves) or default(m, qualname)  # type: ignore
     try:
         graph = tracer.trace(module)
-    except Exception as exc:  # torch.fx raises TraceError, RuntimeError, ... on dynamic control flow
+    except Exception as exc:  # noqa: BLE001 (torch.fx raises TraceError, RuntimeError, TypeError, ... on dynamic code)
         raise ValueError(f"module could not be traced by torch.fx: {exc}") from None
     return {node.name: [user.name for user in node.users] for node in graph.nodes}

@@ -11,7 +11,14 @@ from collections import deque
 from collections.abc import Hashable
 from typing import Any
 
-from .representation import AdjacencyList, _check_graph, _entry, _explain, _has_tuple_nodes, _unknown
+from .representation import (
+    AdjacencyList,
+    _check_graph,
+    _entry,
+    _explain,
+    _has_tuple_nodes,
+    _unknown,
+)
 
 __all__ = ["bfs", "dfs", "greedy_coloring", "topological_sort"]
 

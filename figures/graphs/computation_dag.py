@@ -19,7 +19,7 @@ def figure():
     pos = {v: (2.2 * d, 1.2 * (len(vs) - 1) / 2 - 1.2 * k) for d, vs in rows.items() for k, v in enumerate(vs)}
     for u, v, _ in edges(dag):
         ax.annotate("", xy=pos[v], xytext=pos[u],
-                    arrowprops=dict(arrowstyle="-|>", color="0.4", lw=1.6, shrinkA=20, shrinkB=20))
+                    arrowprops={"arrowstyle": "-|>", "color": "0.4", "lw": 1.6, "shrinkA": 20, "shrinkB": 20})
     for i, v in enumerate(order):
         x, y = pos[v]
         op = v in ("Wx", "Wx+b")

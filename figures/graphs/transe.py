@@ -1,6 +1,5 @@
 """TransE on the geography graph: trained 16-D embeddings projected on their first two principal components."""
 
-import torch
 
 from aimath_ref.graphs import geography_triples, train_transe
 from aimath_ref.linalg import pca
@@ -13,9 +12,8 @@ def figure():
     pos = {"Paris": (0.0, 0.0), "France": (1.0, 1.0), "Europe": (2.0, 0.0)}
     for (a, b, label, style) in [("Paris", "France", "capital_of", "-"), ("France", "Europe", "part_of", "-"),
                                  ("Paris", "Europe", "located_in?", "--")]:
-        ax_kg.annotate("", xy=pos[b], xytext=pos[a], arrowprops=dict(
-            arrowstyle="-|>", ls=style, lw=1.8, color=PALETTE[1] if style == "--" else "0.35",
-            shrinkA=22, shrinkB=22))
+        ax_kg.annotate("", xy=pos[b], xytext=pos[a], arrowprops={"arrowstyle": "-|>", "ls": style, "lw": 1.8, "shrinkA": 22, "shrinkB": 22,
+                                                      "color": PALETTE[1] if style == "--" else "0.35"})
         mx, my = (pos[a][0] + pos[b][0]) / 2, (pos[a][1] + pos[b][1]) / 2
         ax_kg.text(mx, my + (0.12 if style == "-" else -0.2), label, ha="center", fontsize=9,
                    color=PALETTE[1] if style == "--" else "0.2")
@@ -28,7 +26,7 @@ def figure():
     ax_kg.axis("off")
     # right: trained embeddings, 2-D projection
     train, _ = geography_triples()
-    E, R = train_transe(train.encode(), len(train.entities), len(train.relations), seed=0)
+    E, _ = train_transe(train.encode(), len(train.entities), len(train.relations), seed=0)
     Z = pca(E.double(), k=2).projected  # (44, 2)
     ent = {name: i for i, name in enumerate(train.entities)}
     kind = {}
@@ -40,7 +38,7 @@ def figure():
     styles = {"capital": (PALETTE[0], "o"), "country": (PALETTE[2], "s"), "continent": (PALETTE[1], "*")}
     for s, p, o in train.query(predicate="capital_of"):
         a, b = Z[ent[s]].tolist(), Z[ent[o]].tolist()
-        ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="->", color="0.6", lw=0.9))
+        ax.annotate("", xy=b, xytext=a, arrowprops={"arrowstyle": "->", "color": "0.6", "lw": 0.9})
     for k, (color, marker) in styles.items():
         idx = [ent[e] for e in train.entities if kind[e] == k]
         ax.scatter(Z[idx, 0], Z[idx, 1], color=color, marker=marker, s=160 if k == "continent" else 30,

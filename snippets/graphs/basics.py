@@ -16,7 +16,11 @@ print("degrees:", A.sum(dim=1).int().tolist())
 
 # --8<-- [start:round_trip]
 from aimath_ref import get_device
-from aimath_ref.graphs import adjacency_list_to_matrix, adjacency_matrix_to_list, friendships
+from aimath_ref.graphs import (
+    adjacency_list_to_matrix,
+    adjacency_matrix_to_list,
+    friendships,
+)
 
 friends = friendships()
 A = adjacency_list_to_matrix(friends, device=get_device())

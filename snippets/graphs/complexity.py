@@ -68,7 +68,7 @@ for n in (32, 128, 512, 8_192):
 # --8<-- [end:crossover]
 
 # --8<-- [start:topk]
-import torch
+import torch  # noqa: F811 (each region imports what it uses)
 
 from aimath_ref import get_device, randn
 

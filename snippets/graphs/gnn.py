@@ -33,7 +33,12 @@ print("renumbering the nodes just renumbers the output:", torch.allclose(out_per
 import torch
 
 from aimath_ref import get_device
-from aimath_ref.graphs import adjacency_list_to_matrix, bfs, friendships, message_passing
+from aimath_ref.graphs import (
+    adjacency_list_to_matrix,
+    bfs,
+    friendships,
+    message_passing,
+)
 
 friends = friendships()
 A = adjacency_list_to_matrix(friends, device=get_device())
@@ -51,7 +56,12 @@ for k in range(1, 5):
 import torch
 
 from aimath_ref import get_device, randn
-from aimath_ref.graphs import adjacency_list_to_matrix, friendships, gcn_layer, gcn_normalize
+from aimath_ref.graphs import (
+    adjacency_list_to_matrix,
+    friendships,
+    gcn_layer,
+    gcn_normalize,
+)
 
 A = adjacency_list_to_matrix(friendships(), device=get_device())
 A_hat = gcn_normalize(A)  # D^-1/2 (A + I) D^-1/2

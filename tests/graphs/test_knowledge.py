@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 import torch
 
-from aimath_ref.graphs import TripleStore, geography_triples, link_prediction, train_transe, transe_score
+from aimath_ref.graphs import (
+    TripleStore,
+    geography_triples,
+    link_prediction,
+    train_transe,
+    transe_score,
+)
 
 
 def test_triple_store_queries():

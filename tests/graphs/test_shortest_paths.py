@@ -50,7 +50,7 @@ def _grid(n: int, seed: int):
 def test_astar_matches_networkx_and_dijkstra(n):
     adj, G = _grid(n, seed=n)
     s, t = (0, 0), (n - 1, n - 1)
-    manhattan = lambda a, b: abs(a[0] - b[0]) + abs(a[1] - b[1])  # noqa: E731
+    manhattan = lambda a, b: abs(a[0] - b[0]) + abs(a[1] - b[1])
     path, cost = astar(adj, s, t, manhattan)
     assert cost == pytest.approx(nx.astar_path_length(G, s, t, manhattan, weight="weight"), rel=1e-12)
     assert nx.path_weight(G, path, "weight") == pytest.approx(cost, rel=1e-12)

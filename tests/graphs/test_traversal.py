@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -84,7 +86,7 @@ def test_named_cycle_is_a_real_cycle(n, seed):
         topological_sort(dag)
     names = [int(s) for s in str(info.value).split(": ")[1].split(" -> ")]
     assert names[0] == names[-1] and len(set(names[:-1])) == len(names) - 1
-    assert all(b in dag[a] for a, b in zip(names, names[1:]))
+    assert all(b in dag[a] for a, b in itertools.pairwise(names))
 
 
 def _valid(adj, colour):
