@@ -2,6 +2,8 @@
 
 import math
 
+from matplotlib.collections import LineCollection
+
 from aimath_ref import rand
 from aimath_ref.graphs import dijkstra, shortest_path
 from figures._style import PALETTE, new_figure
@@ -19,13 +21,10 @@ def figure():
                 graph[i].append((j, d))  # undirected: (i, j) and (j, i) both listed
     source = min(range(len(pts)), key=lambda i: pts[i][0] + pts[i][1])  # bottom-left point
     dist, pred = dijkstra(graph, source)
-    for i, nbrs in graph.items():
-        for j, _ in nbrs:
-            if i < j:
-                ax.plot(*zip(pts[i], pts[j]), color="0.85", lw=0.8, zorder=1, rasterized=True)
-    for v, u in pred.items():
-        if u is not None:
-            ax.plot(*zip(pts[u], pts[v]), color=PALETTE[0], lw=1.8, zorder=2)
+    every_edge = [(pts[i], pts[j]) for i, nbrs in graph.items() for j, _ in nbrs if i < j]
+    ax.add_collection(LineCollection(every_edge, colors="0.85", linewidths=0.8, zorder=1))
+    tree = [(pts[u], pts[v]) for v, u in pred.items() if u is not None]  # one edge per reached node
+    ax.add_collection(LineCollection(tree, colors=PALETTE[0], linewidths=1.8, zorder=2))
     far = max(dist, key=dist.get)
     path = shortest_path(pred, far)
     ax.plot([pts[v][0] for v in path], [pts[v][1] for v in path], color=PALETTE[1], lw=3.0, zorder=3,

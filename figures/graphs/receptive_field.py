@@ -4,7 +4,12 @@ import math
 
 import torch
 
-from aimath_ref.graphs import adjacency_list_to_matrix, edges, friendships, message_passing
+from aimath_ref.graphs import (
+    adjacency_list_to_matrix,
+    edges,
+    friendships,
+    message_passing,
+)
 from figures._style import PALETTE, new_figure
 
 
