@@ -88,21 +88,94 @@ def test_rendered_tables_show_computed_examples(built_site: Path) -> None:
                 assert f'href="../api/' in html and row.impl.__qualname__ in html, (table.name, row.impl)
 
 
-def test_every_figure_is_used_and_byte_identical_across_builds(tmp_path: Path) -> None:
+def _render_figures():
     import sys
 
     sys.path.insert(0, str(harness.ROOT / "hooks"))
     try:
-        render_figures = importlib.import_module("render_figures")
+        return importlib.import_module("render_figures")
     finally:
         sys.path.remove(str(harness.ROOT / "hooks"))
+
+
+FIGURE_MAX_KB = 150
+FIGURES_TOTAL_MAX_KB = 2048
+
+
+def test_every_figure_is_used_and_byte_identical_across_builds(built_site: Path, tmp_path: Path) -> None:
+    """One extra render per figure: compared with the file the site build drew (and cached)."""
+    render_figures = _render_figures()
     text = "\n".join(p.read_text(encoding="utf-8") for p in harness.pages())
+    cached = render_figures.build_all()  # after the build: every figure is in the cache already
     for name, script in render_figures.scripts().items():
         assert f"<!-- figure: {name} |" in text, f"figure {name} is drawn but no page shows it"
-        a, b = tmp_path / f"{name.replace('/', '_')}-a.svg", tmp_path / f"{name.replace('/', '_')}-b.svg"
-        render_figures.render(name, script, a)
-        render_figures.render(name, script, b)
-        assert a.read_bytes() == b.read_bytes(), f"figure {name} differs between two builds"
+        again = tmp_path / f"{name.replace('/', '_')}.svg"
+        render_figures.render(name, script, again)
+        assert again.read_bytes() == cached[name].read_bytes(), f"figure {name} differs between two renders"
+        assert (built_site / "figures" / f"{name}.svg").read_bytes() == cached[name].read_bytes()
+
+
+def test_figures_stay_within_the_weight_budget(built_site: Path) -> None:
+    """Every figure at most 150 KB, all of them together at most 2 MB."""
+    sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in (built_site / "figures").rglob("*.svg")}
+    assert len(sizes) == len(_render_figures().scripts())
+    heavy = {name: f"{size / 1024:.0f} KB" for name, size in sizes.items() if size > FIGURE_MAX_KB * 1024}
+    assert not heavy, f"figures over {FIGURE_MAX_KB} KB (rasterise dense artists): {heavy}"
+    total = sum(sizes.values()) / 1024
+    assert total <= FIGURES_TOTAL_MAX_KB, f"figures weigh {total:.0f} KB together, over {FIGURES_TOTAL_MAX_KB} KB"
+
+
+def test_figures_are_embedded_with_size_and_lazy_loading(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
+            if "figures/" in img:
+                for attr in ("width=", "height=", 'loading="lazy"', 'decoding="async"'):
+                    assert attr in img, f"{page.relative_to(built_site)}: {img} has no {attr}"
+
+
+PAGE_MAX_KB = 400
+ASSET = re.compile(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"[^>]*>')
+
+
+def _first_view(site: Path, html_path: Path) -> tuple[int, list[str], list[str]]:
+    """Bytes of HTML + CSS + JS a first visit to a page loads, its third-party and its math assets."""
+    html = html_path.read_text(encoding="utf-8")
+    total, foreign, math = len(html.encode()), [], []
+    assets = [m[1] for m in ASSET.finditer(html) if m[0].startswith("<script") or 'rel="stylesheet"' in m[0]]
+    worker = re.search(r'"search":\s*"([^"]+\.js)"', html)  # the search worker starts on every page
+    if worker:
+        assets.append(worker[1])
+    for url in assets:
+        if re.match(r"^(https?:)?//", url):
+            foreign.append(url)
+            continue
+        if re.search(r"mathjax|katex", url, re.I) and url.endswith(".js"):
+            math.append(url)
+        total += (html_path.parent / url.split("?")[0].split("#")[0]).resolve().stat().st_size
+    for m in re.finditer(r'<(?:img|script|iframe|source|video|audio)\b[^>]*?\bsrc="((?:https?:)?//[^"]+)"', html):
+        foreign.append(m[1])
+    for m in re.finditer(r"<link\b[^>]*>", html):
+        href = re.search(r'href="((?:https?:)?//[^"]+)"', m[0])
+        if href and not re.search(r'rel="(?:canonical|alternate)"', m[0]):
+            foreign.append(href[1])
+    return total, sorted(set(foreign)), math
+
+
+def test_every_page_is_light_self_contained_and_free_of_math_scripts(built_site: Path) -> None:
+    """No page over 400 KB of HTML + CSS + JS on first view, no third-party asset, no math script."""
+    heavy, foreign, math = {}, {}, {}
+    for html_path in sorted(built_site.rglob("*.html")):
+        name = html_path.relative_to(built_site).as_posix()
+        total, third, scripts = _first_view(built_site, html_path)
+        if total > PAGE_MAX_KB * 1024:
+            heavy[name] = f"{total / 1024:.0f} KB"
+        if third:
+            foreign[name] = third
+        if scripts or "MathJax" in html_path.read_text(encoding="utf-8").split("<body", 1)[0]:
+            math[name] = scripts
+    assert not heavy, f"pages over {PAGE_MAX_KB} KB of HTML + CSS + JS: {heavy}"
+    assert not foreign, f"third-party requests: {foreign}"
+    assert not math, f"math scripts: {math}"
 
 
 def test_package_imports_without_docs_tools() -> None:
