@@ -67,8 +67,16 @@ def render(name: str, script: Path, dest: Path) -> None:
         tmp = dest.with_suffix(".tmp")
         fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
-    tmp.write_text(_palette_images(tmp.read_text(encoding="utf-8")), encoding="utf-8")
+    tmp.write_text(_trim_numbers(_palette_images(tmp.read_text(encoding="utf-8"))), encoding="utf-8")
     tmp.replace(dest)
+
+
+_LONG_DECIMAL = re.compile(r"(\d\.\d\d)\d+")
+
+
+def _trim_numbers(svg: str) -> str:
+    """Coordinates to 1/100 pt: matplotlib writes six decimals, a third of an SVG's bytes."""
+    return _LONG_DECIMAL.sub(r"\1", svg)
 
 
 _PNG = re.compile(r'data:image/png;base64,([A-Za-z0-9+/=\s]+)')
