@@ -148,7 +148,9 @@ def typeset_html(content: str, where: str) -> str:
         except ValueError as exc:
             log.warning("%s: cannot typeset the formula %s: %s", where, tex, exc)
             return m[0]
-        return f'<{m["tag"]} class="arithmatex">{out}</{m["tag"]}>'
+        # a display formula wider than the column scrolls: keyboard users must be able to reach it
+        focus = ' tabindex="0"' if m["tag"] == "div" else ""
+        return f'<{m["tag"]} class="arithmatex"{focus}>{out}</{m["tag"]}>'
 
     return MATH.sub(one, content)
 

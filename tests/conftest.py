@@ -38,6 +38,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     from filelock import FileLock
 
     root = Path(__file__).resolve().parent.parent
+    if os.environ.get("AIMATH_BUILT_SITE"):  # a site you built yourself, to rerun site tests quickly
+        return Path(os.environ["AIMATH_BUILT_SITE"])
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the folder all workers of this run share

@@ -155,12 +155,38 @@ def test_page_has_no_accessibility_violations(browser, server: str, page: Path, 
     assert not violations, "\n".join(report)
 
 
-def test_instant_navigation_keeps_math_typeset(browser, server: str) -> None:
-    """Material swaps pages without reloading: the next page's formulas need no script either."""
+def _site_url() -> str:
+    import re
+
+    text = (harness.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_url:\s*(\S+)", text, re.M)[1].rstrip("/") + "/"
+
+
+def test_instant_navigation_keeps_math_typeset(browser, built_site: Path) -> None:
+    """Material swaps pages without reloading: the next page's formulas need no script either.
+
+    Instant navigation only takes links under ``site_url``, so the built site is served at that
+    address from the browser's own request routing (no port is opened)."""
+    import mimetypes
+
+    base = _site_url()
+
+    def serve(route: object) -> None:
+        path = urlparse(route.request.url).path.lstrip("/")
+        file = built_site / path
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            route.fulfill(status=404, body="not found")
+            return
+        route.fulfill(status=200, body=file.read_bytes(),
+                      content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+
     context = browser.new_context()
+    context.route(base + "**", serve)
     tab = context.new_page()
-    errors, foreign, scripts = _watch(tab, urlparse(server).netloc)
-    tab.goto(server + "calculus/", wait_until="load")
+    errors, foreign, scripts = _watch(tab, urlparse(base).netloc)
+    tab.goto(base + "calculus/", wait_until="load")
     tab.evaluate("() => { window.__sameDocument = true; }")
     tab.locator("nav.md-nav a[href$='jacobian-hessian/']").first.click()
     tab.wait_for_url("**/jacobian-hessian/")
