@@ -1,5 +1,7 @@
 """Every page of the built site in headless Chromium: no console error, no request to any
-other host, every formula typeset by the site's own MathJax, and a working search box.
+other host, no math script, every formula typeset when the site was built and drawn with the
+site's own math fonts, no WCAG 2.1 AA violation found by axe-core in the light or the dark
+palette, instant navigation, and a working search box.
 
 Needs Debian's ``chromium`` (``make test`` installs it) and Playwright's Python package;
 deselect with ``-m "not browser"``.
@@ -38,7 +40,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(built_site: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(built_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -49,7 +51,7 @@ def server(built_site: Path) -> Iterator[str]:
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is a test dependency")
     with sync_api.sync_playwright() as p:
@@ -65,32 +67,137 @@ def _url(base: str, page: Path) -> str:
     return base + (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
 
 
-@pytest.mark.parametrize("page", harness.pages(), ids=lambda p: p.relative_to(harness.DOCS).as_posix())
-def test_page_loads_offline_with_typeset_math(browser, server: str, page: Path) -> None:
-    context = browser.new_context()
-    tab = context.new_page()
+PAGES = [pytest.param(p, id=p.relative_to(harness.DOCS).as_posix()) for p in harness.pages()]
+MATH_STATE = """async () => {
+    await document.fonts.ready;
+    const math = [...document.querySelectorAll('.arithmatex')];
+    return {
+        math: math.length,
+        untypeset: math.filter(e => !e.querySelector('mjx-container')).map(e => e.textContent.slice(0, 80)),
+        errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+        // a glyph is drawn from the site's MathJax fonts through the site-wide stylesheet
+        unstyled: math.filter(e => {
+            const c = e.querySelector('mjx-c');
+            return c && !getComputedStyle(c, '::before').content.replace(/none|normal|""/g, '');
+        }).length,
+        fonts: [...document.fonts].filter(f => f.family.startsWith('MJX') && f.status === 'loaded').length,
+        scripts: [...document.scripts].map(s => s.src).filter(src => /mathjax|katex/i.test(src)),
+        mathjax: typeof window.MathJax,
+        images: [...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.src),
+    };
+}"""
+
+
+def _watch(tab: object, host: str) -> tuple[list[str], list[str], list[str]]:
     errors: list[str] = []
     foreign: list[str] = []
-    host = urlparse(server).netloc
+    scripts: list[str] = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.on("request", lambda req: foreign.append(req.url)
            if urlparse(req.url).scheme in ("http", "https", "ws", "wss") and urlparse(req.url).netloc != host else None)
+    tab.on("request", lambda req: scripts.append(req.url)
+           if req.resource_type == "script" and ("mathjax" in req.url.lower() or "katex" in req.url.lower()) else None)
+    return errors, foreign, scripts
+
+
+def _check_math(state: dict) -> None:
+    assert state["errors"] == 0, "formulas with MathJax errors"
+    assert not state["untypeset"], f"{len(state['untypeset'])} of {state['math']} formulas were not typeset: {state['untypeset'][:5]}"
+    assert state["unstyled"] == 0, f"{state['unstyled']} formulas have glyphs without the math stylesheet"
+    assert not state["scripts"] and state["mathjax"] == "undefined", f"math JavaScript on the page: {state['scripts']}"
+    if state["math"]:
+        assert state["fonts"] > 0, "no MathJax font was loaded for a page with formulas"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_offline_with_typeset_math(browser, server: str, page: Path) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    errors, foreign, scripts = _watch(tab, urlparse(server).netloc)
     tab.goto(_url(server, page), wait_until="load")
-    tab.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=15000)
-    tab.evaluate("() => MathJax.startup.promise")
-    state = tab.evaluate("""() => ({
-        math: document.querySelectorAll('.arithmatex').length,
-        untypeset: [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('mjx-container')).length,
-        errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
-        images: [...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.src),
-    })""")
+    state = tab.evaluate(MATH_STATE)
     context.close()
     assert not errors, f"console errors: {errors}"
     assert not foreign, f"requests to other hosts: {foreign}"
-    assert state["errors"] == 0, "MathJax reported errors in formulas"
-    assert state["untypeset"] == 0, f"{state['untypeset']} of {state['math']} formulas were not typeset"
+    assert not scripts, f"math scripts requested: {scripts}"
+    _check_math(state)
     assert not state["images"], f"images that failed to load: {state['images']}"
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@functools.cache
+def _axe_source() -> str:
+    axe = pytest.importorskip("axe_playwright_python", reason="axe-core ships with the test extra")
+    return (Path(axe.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_no_accessibility_violations(browser, server: str, page: Path, scheme: str) -> None:
+    """axe-core, WCAG 2.0/2.1 A and AA, every impact, on the page as a reader gets it."""
+    context = browser.new_context(color_scheme=scheme)  # the palette follows the system's preference
+    tab = context.new_page()
+    tab.goto(_url(server, page), wait_until="load")
+    tab.evaluate("() => document.fonts.ready")
+    body_scheme = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    tab.evaluate(_axe_source())
+    violations = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary.split('\\n').slice(1).join(' '))})))",
+        AXE_TAGS)
+    context.close()
+    assert body_scheme == ("slate" if scheme == "dark" else "default")
+    report = [f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}; e.g. {v['nodes'][:3]}" for v in violations]
+    assert not violations, "\n".join(report)
+
+
+def _site_url() -> str:
+    import re
+
+    text = (harness.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_url:\s*(\S+)", text, re.M)[1].rstrip("/") + "/"
+
+
+def test_instant_navigation_keeps_math_typeset(browser, built_site: Path) -> None:
+    """Material swaps pages without reloading: the next page's formulas need no script either.
+
+    Instant navigation only takes links under ``site_url``, so the built site is served at that
+    address from the browser's own request routing (no port is opened)."""
+    import mimetypes
+
+    base = _site_url()
+
+    def serve(route: object) -> None:
+        path = urlparse(route.request.url).path.lstrip("/")
+        file = built_site / path
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            route.fulfill(status=404, body="not found")
+            return
+        route.fulfill(status=200, body=file.read_bytes(),
+                      content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+
+    context = browser.new_context()
+    context.route(base + "**", serve)
+    tab = context.new_page()
+    errors, foreign, scripts = _watch(tab, urlparse(base).netloc)
+    tab.goto(base + "calculus/", wait_until="load")
+    tab.evaluate("() => { window.__sameDocument = true; }")
+    tab.locator("nav.md-nav a[href$='jacobian-hessian/']").first.click()
+    tab.wait_for_url("**/jacobian-hessian/")
+    tab.wait_for_function("() => document.querySelectorAll('.arithmatex').length > 0")
+    state = tab.evaluate(MATH_STATE)
+    same_document = tab.evaluate("() => window.__sameDocument === true")
+    context.close()
+    assert same_document, "navigation reloaded the page: instant navigation is off"
+    assert not errors and not foreign and not scripts, (errors, foreign, scripts)
+    assert state["math"] > 0
+    _check_math(state)
 
 
 def test_search_finds_frobenius(browser, server: str) -> None:

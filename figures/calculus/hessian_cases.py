@@ -3,7 +3,7 @@
 import torch
 
 from aimath_ref.calculus import classify_critical_point, hessian
-from figures._style import new_figure
+from figures._style import PALETTE, new_figure
 
 SURFACES = [
     (r"bowl: $w_0^2 + 2w_1^2$", lambda w: w[..., 0] ** 2 + 2 * w[..., 1] ** 2),
@@ -14,9 +14,9 @@ SURFACES = [
 
 def _color(lam: float) -> str:
     if lam > 1e-9:
-        return "#1f77b4"
+        return PALETTE[0]
     if lam < -1e-9:
-        return "#d62728"
+        return PALETTE[1]
     return "0.45"
 
 

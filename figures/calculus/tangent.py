@@ -18,7 +18,7 @@ def figure():
     ax.plot(xs.numpy(), f(xs).numpy(), color="black", lw=2, label=r"$f(x) = x^3 - 3x$")
     ax.plot(xs.numpy(), (f(x0) + slope * (xs - x0)).numpy(), color=PALETTE[1], lw=2,
             label=f"tangent, slope $f'(1.5) = {slope:.2f}$")
-    for eps, color in zip((1.5, 0.7, 0.2), ("#9ecae1", "#4292c6", "#08519c")):
+    for eps, color in zip((1.5, 0.7, 0.2), (PALETTE[5], PALETTE[4], PALETTE[0])):
         secant = (f(x0 + eps) - f(x0)) / eps  # difference quotient
         ax.plot(xs.numpy(), (f(x0) + secant * (xs - x0)).numpy(), color=color, lw=1.2, ls="--",
                 label=rf"secant, $\varepsilon = {eps}$: slope ${secant:.2f}$")

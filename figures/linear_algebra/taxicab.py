@@ -3,7 +3,7 @@
 import torch
 
 from aimath_ref.linalg import l1_norm, l2_norm
-from figures._style import new_figure
+from figures._style import PALETTE, new_figure
 
 
 def figure():
@@ -15,9 +15,9 @@ def figure():
         ax.axhline(k, color="0.85", lw=0.8)
         ax.axvline(k, color="0.85", lw=0.8)
     staircase = [(0, 0), (1, 0), (1, 1), (2, 1), (3, 1), (3, 2), (4, 2), (4, 3)]
-    ax.plot(*zip(*[(0, 0), (4, 0), (4, 3)]), color="#1f77b4", lw=3, label=f"L1 route: {l1:g} blocks")
-    ax.plot(*zip(*staircase), color="#2ca02c", lw=2, ls="--", label=f"another L1 route: also {l1:g}")
-    ax.plot([0, 4], [0, 3], color="#d62728", lw=3, label=f"L2 (straight line): {l2:g}")
+    ax.plot(*zip(*[(0, 0), (4, 0), (4, 3)]), color=PALETTE[0], lw=3, label=f"L1 route: {l1:g} blocks")
+    ax.plot(*zip(*staircase), color=PALETTE[2], lw=2, ls="--", label=f"another L1 route: also {l1:g}")
+    ax.plot([0, 4], [0, 3], color=PALETTE[1], lw=3, label=f"L2 (straight line): {l2:g}")
     ax.scatter([0, 4], [0, 3], color="black", zorder=5)
     ax.set_xlim(-0.5, 5)
     ax.set_ylim(-0.5, 4)

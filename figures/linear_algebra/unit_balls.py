@@ -5,7 +5,7 @@ import math
 import torch
 
 from aimath_ref.linalg import l1_norm, l2_norm, linf_norm
-from figures._style import new_figure
+from figures._style import PALETTE, new_figure
 
 
 def figure():
@@ -18,11 +18,11 @@ def figure():
     for ax, fn, title in zip(axes, (l1_norm, l2_norm, linf_norm),
                              (r"$\|x\|_1 \leq 1$", r"$\|x\|_2 \leq 1$", r"$\|x\|_\infty \leq 1$")):
         values = fn(points, dim=-1)  # the norm of every grid point
-        ax.contourf(X.numpy(), Y.numpy(), values.detach().cpu().numpy(), levels=[0, 1], colors=["#1f77b4"], alpha=0.25)
-        ax.contour(X.numpy(), Y.numpy(), values.detach().cpu().numpy(), levels=[0.5, 1.0, 1.5], colors=["#1f77b4"], linewidths=[0.8, 2.0, 0.8])
+        ax.contourf(X.numpy(), Y.numpy(), values.detach().cpu().numpy(), levels=[0, 1], colors=[PALETTE[0]], alpha=0.25)
+        ax.contour(X.numpy(), Y.numpy(), values.detach().cpu().numpy(), levels=[0.5, 1.0, 1.5], colors=[PALETTE[0]], linewidths=[0.8, 2.0, 0.8])
         # each direction scaled to norm 1: the boundary of the ball
         boundary = directions / fn(directions, dim=-1, keepdim=True)
-        ax.plot(boundary[:, 0].detach().cpu().numpy(), boundary[:, 1].detach().cpu().numpy(), color="#d62728", lw=0, marker=".", ms=1.5)
+        ax.plot(boundary[:, 0].detach().cpu().numpy(), boundary[:, 1].detach().cpu().numpy(), color=PALETTE[1], lw=0, marker=".", ms=1.5)
         ax.set_title(title)
         ax.set_aspect("equal")
         ax.set_xlim(-1.5, 1.5)
