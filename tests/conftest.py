@@ -11,6 +11,11 @@ from hypothesis import settings
 settings.register_profile("default", max_examples=30, deadline=None, derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each worker already has a core of its own: more threads per worker only fight over the
+    # two cores (small tensors, many short ops), which made some examples 20-50x slower.
+    torch.set_num_threads(1)
+
 CUDA = torch.cuda.is_available()
 DEVICES = [
     pytest.param("cpu", id="cpu"),
