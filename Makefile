@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser-deps clean
+.PHONY: serve build test bench browser-deps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ browser-deps:
 
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
+
+# Timings against the library a reader would use instead (one script per chapter); never part of `make test`.
+bench: $(STAMP)
+	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache .hypothesis
