@@ -1,8 +1,9 @@
 """Shared look of the site's figures: white card, readable fonts, one palette, light SVGs.
 
-PALETTE is the Okabe-Ito colour-blind-safe set with its orange, yellow and sky blue (below
-3:1 on white) replaced by darker tones: every data colour reaches 3:1 against the white
-figure card (and against the dark palette's page background). ``lighten`` keeps each SVG
+PALETTE starts from the Okabe-Ito colour-blind-safe set: its vermillion becomes a plain red and
+its orange a darker orange (so red and orange stay apart and captions can name blue, red, green,
+orange, purple and grey), and its yellow and sky blue (below 3:1 on white) are dropped. Every
+data colour reaches 3:1 against the white figure card, which stays white in dark mode. ``lighten`` keeps each SVG
 small: text and sparse artists stay vector, dense ones (many vertices or points) are
 rasterised inside the SVG at ``savefig.dpi``.""" 
 
@@ -16,8 +17,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-# blue, vermillion, bluish green, dark amber, reddish purple, grey
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#997700", "#CC79A7", "#7F7F7F"]
+# blue, red, bluish green, dark orange, reddish purple, grey
+PALETTE = ["#0072B2", "#C62828", "#009E73", "#B86E00", "#CC79A7", "#7F7F7F"]
 DENSE = 2000  # a line or collection drawing more vertices than this is rasterised
 DENSE_MARKERS = 300  # so is one drawing more markers than this (each marker is an SVG element)
 
