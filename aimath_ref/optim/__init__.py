@@ -27,6 +27,7 @@ from .stochastic import (
     minibatch_variance_theory,
     per_example_gradients,
 )
+from .training import mlp_training_losses
 from .updates import adafactor_update, adam_update, adamw_update, rmsprop_update, sgd_update
 
 __all__ = [
@@ -38,5 +39,5 @@ __all__ = [
     "GD_VARIANTS", "accumulate_gradients", "loglog_slope", "minibatch_gradient_variance",
     "minibatch_variance_theory", "per_example_gradients",
     "SECOND_ORDER_METHODS", "OptimResult", "gradient_descent_to_tolerance", "lbfgs", "newton_method",
-    "rosenbrock",
+    "rosenbrock", "mlp_training_losses",
 ]

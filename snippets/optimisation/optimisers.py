@@ -129,32 +129,13 @@ import torch
 from sklearn.datasets import load_digits
 
 from aimath_ref import get_device, optim
-from aimath_ref.information import cross_entropy_from_logits
 
 X, y = load_digits(return_X_y=True)  # 1,797 handwritten digits, 8 x 8 pixels, shipped with scikit-learn
 X, y = torch.tensor(X / 16.0, device=get_device()), torch.tensor(y, device=get_device())
 
-
-def train(make_optimizer, steps=200, batch=128):
-    gen = torch.Generator().manual_seed(0)
-    params = [torch.randn(64, 32, generator=gen, dtype=torch.float64) / 8, torch.zeros(32, dtype=torch.float64),
-              torch.randn(32, 10, generator=gen, dtype=torch.float64) / 32 ** 0.5, torch.zeros(10, dtype=torch.float64)]
-    params = [p.to(get_device()).requires_grad_() for p in params]
-    opt = make_optimizer(params)
-    losses = []
-    for _ in range(steps):
-        idx = torch.randint(0, len(y), (batch,), generator=gen).to(get_device())  # a mini-batch
-        opt.zero_grad()
-        W1, b1, W2, b2 = params
-        loss = cross_entropy_from_logits(torch.tanh(X[idx] @ W1 + b1) @ W2 + b2, y[idx])
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
-    return losses
-
-
-ours = train(lambda p: optim.AdamW(p, lr=1e-2))
-theirs = train(lambda p: torch.optim.AdamW(p, lr=1e-2, foreach=False))
+# Same seed, same initial weights, same mini-batches of 128: only the optimiser differs.
+ours = optim.mlp_training_losses(X, y, lambda p: optim.AdamW(p, lr=1e-2), steps=200)
+theirs = optim.mlp_training_losses(X, y, lambda p: torch.optim.AdamW(p, lr=1e-2, foreach=False), steps=200)
 print("loss at steps 0, 50, 199:", [round(ours[t], 4) for t in (0, 50, 199)])
 print("largest gap between the two runs:", max(abs(a - b) for a, b in zip(ours, theirs)) < 1e-10)
 # --8<-- [end:digits]

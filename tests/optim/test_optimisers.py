@@ -230,25 +230,8 @@ def _digits_losses(make_optimizer, steps=200, batch=128):
     """A 64-32-10 tanh MLP on scikit-learn's bundled digits (1,797 images of 8x8), mini-batches of 128."""
     from sklearn.datasets import load_digits
 
-    from aimath_ref.information import cross_entropy_from_logits
-
     X, y = load_digits(return_X_y=True)
-    X, y = torch.tensor(X / 16.0), torch.tensor(y)
-    g = torch.Generator().manual_seed(0)
-    params = [torch.randn(64, 32, generator=g, dtype=torch.float64) / 8, torch.zeros(32, dtype=torch.float64),
-              torch.randn(32, 10, generator=g, dtype=torch.float64) / 32 ** 0.5, torch.zeros(10, dtype=torch.float64)]
-    params = [p.requires_grad_() for p in params]
-    opt = make_optimizer(params)
-    losses = []
-    for _ in range(steps):
-        idx = torch.randint(0, len(y), (batch,), generator=g)  # a mini-batch, the same for both runs
-        opt.zero_grad()
-        W1, b1, W2, b2 = params
-        loss = cross_entropy_from_logits(torch.tanh(X[idx] @ W1 + b1) @ W2 + b2, y[idx])
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
-    return losses
+    return optim.mlp_training_losses(torch.tensor(X / 16.0), torch.tensor(y), make_optimizer, steps, batch)
 
 
 def test_digits_mlp_trains_identically_with_both_adamw():
