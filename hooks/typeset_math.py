@@ -5,9 +5,11 @@ mkdocstrings renders, in ``<span class="arithmatex">\\(...\\)</span>`` or
 ``<div class="arithmatex">\\[...\\]</div>``. This hook runs MathJax 3 (its es5 components,
 shipped as static files by the ``django-static-mathjax`` package) inside embedded V8
 (``mini-racer``) and replaces each formula by MathJax's CHTML output, keeping the wrapper.
-Pages load no math JavaScript: one site-wide stylesheet (``assets/mathjax/chtml.css``,
-holding the rules for every glyph the site uses) and MathJax's woff-v2 fonts, both
-served by the site.
+Pages load no math JavaScript and no math stylesheet: each page carries, in a ``<style>`` at
+the top of its article, only the MathJax rules its own formulas need (its glyphs, its layout
+elements and the fonts they name; ``slim_pages.purge_css`` picks them), and MathJax's woff-v2
+fonts are served by the site. The style travels with the article, so instant navigation
+brings the next page's rules along with its formulas.
 
 A formula that MathJax cannot typeset is logged as a warning naming the page and the TeX,
 so ``mkdocs build --strict`` fails instead of a reader seeing a red box.
@@ -28,14 +30,24 @@ from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.typeset_math")
 
-CSS = "assets/mathjax/chtml.css"
 FONTS = "assets/mathjax/woff-v2"
 COMPONENTS = ["core", "startup", "adaptors/liteDOM", "input/tex-full", "output/chtml",
               "output/chtml/fonts/tex", "a11y/assistive-mml"]
 PACKAGES = ["boldsymbol", "mathtools", "cancel"]  # preloaded on top of tex-full's base set
 # In a browser MathJax scales math to match the surrounding text; a build cannot measure the
 # page's font, so the ratio the browser found for this theme is fixed here.
-SCALE_RULE = 'mjx-container[jax="CHTML"] { font-size: 119.5%; }\n'
+# (``position: relative`` is MathJax's own inline style on every container, moved here.)
+SCALE_RULE = 'mjx-container[jax="CHTML"] { font-size: 119.5%; position: relative; }\n'
+# Attributes a browser does not need: the container's inline style (in SCALE_RULE), the MathML
+# namespace (HTML parsers give <math> its namespace), IE's `unselectable` (the stylesheet sets
+# user-select) and MathJax's internal TeX-class hints on the hidden MathML.
+REDUNDANT = re.compile(r' style="position: relative;"| xmlns="http://www\.w3\.org/1998/Math/MathML"'
+                       r'| unselectable="on"| data-mjx-[a-z-]+="[^"]*"')
+# MathJax also marks each token with classes only its own scripts read (``mjx-n``, ``mjx-i``: the
+# variant) and the hidden MathML with ``display="inline"``; the stylesheet names neither, so a page
+# without MathJax's scripts drops them (``Typesetter.unstyled``).
+MATH_TAG = re.compile(r'<(mjx-[A-Za-z-]+)([^>]*?) class="([^"]*)"')
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.S)
 
 _SETUP = r"""
@@ -107,17 +119,57 @@ class Typesetter:
             out = self.ctx.call("typeset", tex, display)
             if "error" in out:
                 raise ValueError(out["error"])
-            self.cache[key] = out["html"]
+            self.cache[key] = REDUNDANT.sub("", out["html"])
         return self.cache[key]
 
     def stylesheet(self) -> str:
+        """MathJax's rules for everything typeset so far."""
         return SCALE_RULE + self.ctx.eval("stylesheet()")
+
+    def rules(self) -> list[Any]:
+        """The stylesheet, parsed (once for each number of formulas typeset)."""
+        if getattr(self, "_rules_for", None) != len(self.cache):
+            self._rules = slim_pages().parse_css(self.stylesheet())
+            self._rules_for = len(self.cache)
+        return self._rules
+
+    def unstyled(self, html: str) -> str:
+        """Drop, from the math of a page, the classes no rule of the stylesheet names and the
+        hidden MathML's ``display="inline"`` (the stylesheet styles only ``display="block"``)."""
+        styled = set(re.findall(r"\.([A-Za-z_][\w-]*)", self.stylesheet()))
+
+        def one(m: re.Match[str]) -> str:
+            kept = " ".join(c for c in m[3].split() if c in styled)
+            return f'<{m[1]}{m[2]}' + (f' class="{kept}"' if kept else "")
+
+        html = MATH_TAG.sub(one, html)
+        return html.replace('<mjx-assistive-mml display="inline">', "<mjx-assistive-mml>")
+
+    def page_style(self, html: str, fonts: str) -> str:
+        """The rules the formulas of one page need, with font URLs relative to ``fonts``."""
+        slim = slim_pages()
+        used = slim.Used()
+        used.add_html(html)
+        css = slim.purge_css([self.rules()], used)[0]
+        return css.replace('url("woff-v2/', f'url("{fonts}/')
 
     def close(self) -> None:
         self.ctx.close()  # an open V8 context keeps the interpreter from exiting
 
 
 _typesetter: Typesetter | None = None
+_slim: Any = None
+
+
+def slim_pages() -> Any:
+    """The sibling hook module that purges stylesheets (hooks are loaded by path, not as a package)."""
+    global _slim
+    if _slim is None:
+        spec = importlib.util.spec_from_file_location("aimath_slim_pages", Path(__file__).with_name("slim_pages.py"))
+        assert spec is not None and spec.loader is not None
+        _slim = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(_slim)
+    return _slim
 
 
 def typesetter() -> Typesetter:
@@ -155,12 +207,6 @@ def typeset_html(content: str, where: str) -> str:
     return MATH.sub(one, content)
 
 
-def on_config(config: Any, **_: Any) -> Any:
-    if CSS not in config.extra_css:
-        config.extra_css.insert(0, CSS)
-    return config
-
-
 def on_files(files: Files, config: Any, **_: Any) -> Files:
     fonts = mathjax_root() / "output" / "chtml" / "fonts" / "woff-v2"
     for f in sorted(fonts.glob("*.woff")):
@@ -172,10 +218,20 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
     return typeset_html(content, page.file.src_uri)
 
 
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    """Put the MathJax rules this page needs at the top of its article."""
+    if "<mjx-container" not in output:
+        return output
+    fonts = "../" * page.url.count("/") + FONTS  # page.url is relative to the site root
+    output = typesetter().unstyled(output)
+    style = f"<style>{typesetter().page_style(output, fonts)}</style>"
+    out, n = ARTICLE.subn(lambda m: m[0] + style, output, count=1)
+    if not n:
+        log.warning("%s: no article to put the math stylesheet in", page.file.src_uri)
+    return out
+
+
 def on_post_build(config: Any, **_: Any) -> None:
-    dest = Path(config.site_dir) / CSS
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(typesetter().stylesheet(), encoding="utf-8")
     close()
 
 
