@@ -2,7 +2,8 @@
 
 ``<!-- table: NAME -->`` on a line of its own becomes the table registered as NAME;
 ``<!-- tables: all -->`` becomes every registered table, grouped by chapter, each linking
-back to the section that explains it (the Reference page).
+back to the section that explains it; ``<!-- tables: optimisation graphs -->`` does the same
+for the chapters in those folders of ``docs/`` (the Reference pages).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from aimath_ref.tables import Table, all_tables, get_table
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = re.compile(r"^(?P<indent>[ \t]*)<!--\s*table:\s*(?P<name>[\w.-]+)\s*-->\s*$", re.M)
-ALL = re.compile(r"^<!--\s*tables:\s*all\s*-->\s*$", re.M)
+ALL = re.compile(r"^<!--\s*tables:\s*(?P<which>[\w -]+?)\s*-->\s*$", re.M)
 
 
 def section_title(page: str) -> str:
@@ -65,10 +66,18 @@ def render(table: Table, indent: str = "") -> str:
     return "\n".join(indent + line if line else line for line in body.splitlines()) + "\n"
 
 
-def _render_all(page_uri: str) -> str:
+def chapter_folder(table: Table) -> str:
+    """The folder of ``docs/`` that holds a table's chapter (``optimisation``)."""
+    return table.page.split("/", 1)[0]
+
+
+def _render_all(page_uri: str, which: str = "all") -> str:
     out: list[str] = []
     chapter = None
+    folders = set(which.split())
     for table in all_tables().values():
+        if which != "all" and chapter_folder(table) not in folders:
+            continue
         if table.chapter != chapter:
             chapter = table.chapter
             out.append(f"## {chapter}\n")
@@ -78,5 +87,5 @@ def _render_all(page_uri: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
-    markdown = ALL.sub(lambda m: _render_all(page.file.src_uri), markdown)
+    markdown = ALL.sub(lambda m: _render_all(page.file.src_uri, m["which"]), markdown)
     return TABLE.sub(lambda m: render(get_table(m["name"]), m["indent"]), markdown)

@@ -23,6 +23,7 @@ import tinycss2
 THEME_CSS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css", "assets/_mkdocstrings.css")
 THEME_JS = ("assets/javascripts/bundle.*.min.js",)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+SCRIPT_STRING = re.compile(r"[\"'`]([\w .#:>+~=\[\]()*-]*)[\"'`]")
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
 COLOR_ATTR = re.compile(r"\[data-md-color-(primary|accent|scheme)=[\"']?([^\"'\]]+)[\"']?\]")
 CUSTOM_PROPERTY = re.compile(r"(?<![\w-])(--[A-Za-z0-9_-]+)\s*:")
@@ -41,6 +42,7 @@ class Used:
         self.elements: set[str] = set()
         self.text = ""  # where custom properties may be referred to (style attributes, scripts)
         self.most_tabs = 0  # the theme styles tab sets of up to 20 tabs, one selector per tab
+        self.off: tuple[str, ...] = ()  # class prefixes of theme features this site does not turn on
 
 
     def add_html(self, html: str) -> None:
@@ -53,15 +55,18 @@ class Used:
             self.most_tabs = max(self.most_tabs, int(tabs))
 
     def add_script(self, js: str) -> None:
-        literal = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`([^`]*)`", re.S)
-        for parts in literal.findall(js):
-            text = "".join(parts)
-            self.names.update(NAME.findall(text))
-            # `md-tag--${kind}` completes a class at run time: keep every rule of that prefix
-            self.prefixes.update(re.findall(r"([A-Za-z_][A-Za-z0-9_-]*(?:--|__|-))\$\{", text))
+        # the words of every short quoted run of selector characters: the script's class names
+        # and selectors ("md-typeset__table", ".md-nav__link--active"); a run that spans the end
+        # of one string and the start of the next only adds words, so none is missed
+        for run in SCRIPT_STRING.findall(js):
+            self.names.update(NAME.findall(run))
+        # `md-tag--${kind}` completes a class at run time: keep every rule of that prefix
+        self.prefixes.update(re.findall(r"([A-Za-z_][A-Za-z0-9_-]*(?:--|__|-))\$\{", js))
         self.text += js
 
     def has(self, name: str) -> bool:
+        if name.startswith(self.off):
+            return False
         return name in self.names or any(name.startswith(p) for p in self.prefixes)
 
 
@@ -199,6 +204,24 @@ def purge_css(sheets: list[list[Any]], used: Used, elsewhere: str = "") -> list[
     return [_drop_unused_fonts(_serialize(tree)) for tree in trees]
 
 
+def features_off(config: Any) -> tuple[str, ...]:
+    """Class prefixes of the theme's features that the configuration leaves off: their rules
+    can match nothing, although the theme's script names their classes."""
+    features = set(config.theme.get("features") or [])
+    off = []
+    if "content.code.annotate" not in features:
+        off += ["md-annotation"]
+    if "content.tooltips" not in features and "content.code.annotate" not in features:
+        off += ["md-tooltip"]
+    if not (config.extra or {}).get("version"):
+        off += ["md-version"]
+    if "tags" not in config.plugins:
+        off += ["md-tag"]
+    if not config.repo_url:
+        off += ["md-source"]
+    return tuple(off)
+
+
 def collapse_whitespace(html: str) -> str:
     """Indentation and blank lines between tags go; preformatted content stays as it is."""
     parts = KEEP_AS_IS.split(html)
@@ -214,6 +237,7 @@ def on_post_build(config: Any, **_: Any) -> None:
     used = Used()
     for page in site.rglob("*.html"):
         used.add_html(page.read_text(encoding="utf-8"))
+    used.off = features_off(config)
     scripts = [p for pattern in THEME_JS for p in site.glob(pattern)]
     scripts += [site / js for js in map(str, config.extra_javascript) if (site / js).is_file()]
     for script in scripts:

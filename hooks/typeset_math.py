@@ -40,9 +40,9 @@ PACKAGES = ["boldsymbol", "mathtools", "cancel"]  # preloaded on top of tex-full
 SCALE_RULE = 'mjx-container[jax="CHTML"] { font-size: 119.5%; position: relative; }\n'
 # Attributes a browser does not need: the container's inline style (in SCALE_RULE), the MathML
 # namespace (HTML parsers give <math> its namespace), IE's `unselectable` (the stylesheet sets
-# user-select) and MathJax's internal TeX-class hints on the hidden MathML.
+# user-select) and MathJax's internal TeX-class hints (on the hidden MathML and on TeX atoms).
 REDUNDANT = re.compile(r' style="position: relative;"| xmlns="http://www\.w3\.org/1998/Math/MathML"'
-                       r'| unselectable="on"| data-mjx-[a-z-]+="[^"]*"')
+                       r'| unselectable="on"| data-mjx-[a-z-]+="[^"]*"| texclass="[A-Z]+"')
 # MathJax also marks each token with classes only its own scripts read (``mjx-n``, ``mjx-i``: the
 # variant) and the hidden MathML with ``display="inline"``; the stylesheet names neither, so a page
 # without MathJax's scripts drops them (``Typesetter.unstyled``).
@@ -151,6 +151,7 @@ class Typesetter:
         used = slim.Used()
         used.add_html(html)
         css = slim.purge_css([self.rules()], used)[0]
+        css = re.sub(r"(?<![\w.])0\.(\d)", r".\1", css)  # 0.5em -> .5em
         return css.replace('url("woff-v2/', f'url("{fonts}/')
 
     def close(self) -> None:
