@@ -29,13 +29,42 @@ def device(request: pytest.FixtureRequest) -> torch.device:
     return torch.device(request.param)
 
 
+SITE_INPUTS = ("docs", "snippets", "figures", "hooks", "aimath_ref")
+SITE_TOOLS = ("mkdocs", "mkdocs-material", "mkdocstrings", "mkdocstrings-python", "mkdocs-autorefs",
+              "pymdown-extensions", "Markdown", "Pygments", "matplotlib", "django-static-mathjax", "tinycss2")
+
+
+def site_key(root, config: str) -> str:
+    """A hash of everything a build of the site reads: the sources, the MkDocs configuration(s)
+    and the versions of the build tools. Two builds with the same key write the same site."""
+    import hashlib
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    files = [p for d in SITE_INPUTS for p in sorted((root / d).rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files += sorted(root.glob("*.yml")) + [root / "pyproject.toml", root / "constraints.txt"]
+    for path in files:
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(config.encode())
+    for tool in SITE_TOOLS:
+        try:
+            h.update(f"{tool}=={metadata.version(tool)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{tool} missing".encode())
+    return h.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory):
-    """The site, built once per test run with ``mkdocs build --strict`` into a temporary folder.
+    """The site, built with ``mkdocs build --strict`` once for a given state of its sources.
 
-    With pytest-xdist every worker asks for it: the first one builds under a file lock in the
-    run's shared temporary folder, the others wait and reuse the result (or its failure).
+    The build lands in ``.cache/site/<key>``, where ``key`` hashes every file the build reads
+    and the build tools' versions (``site_key``): a run whose sources are unchanged since an
+    earlier run reuses that build, and any change to a page, snippet, figure, hook, package
+    module or configuration builds afresh. With pytest-xdist every worker asks for it: the first
+    one builds under a file lock, the others wait and reuse the result (or its failure).
     """
+    import shutil
     import subprocess
     import sys
     from pathlib import Path
@@ -45,18 +74,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     root = Path(__file__).resolve().parent.parent
     if os.environ.get("AIMATH_BUILT_SITE"):  # a site you built yourself, to rerun site tests quickly
         return Path(os.environ["AIMATH_BUILT_SITE"])
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the folder all workers of this run share
-    out, done, failed = shared / "site", shared / "site.done", shared / "site.failed"
-    with FileLock(str(shared / "site.lock")):
+    config = os.environ.get("AIMATH_MKDOCS_CONFIG", "mkdocs.yml")  # another config file, e.g. one that INHERITs
+    cache = root / ".cache" / "site"
+    cache.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(cache / "build.lock")):
+        key = site_key(root, config)
+        out, done = cache / key, cache / f"{key}.done"
+        run = tmp_path_factory.getbasetemp()  # a failure is reported to this run's workers, not kept
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            run = run.parent  # the folder all workers of this run share
+        failed = run / f"site-{key}.failed"
         if not done.exists() and not failed.exists():
+            for old in cache.iterdir():  # keep one build only
+                if old.name != "build.lock":
+                    shutil.rmtree(old) if old.is_dir() else old.unlink()
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-            config = os.environ.get("AIMATH_MKDOCS_CONFIG", "mkdocs.yml")  # another config file, e.g. one that INHERITs
             proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
                                    "-d", str(out)], cwd=root, env=env, capture_output=True, text=True)
             if proc.returncode != 0:
                 failed.write_text(f"{proc.stdout}\n{proc.stderr}", encoding="utf-8")
+            elif site_key(root, config) != key:
+                failed.write_text("the sources changed while the site was being built: run the tests again", encoding="utf-8")
             else:
                 done.touch()
     if failed.exists():
