@@ -106,7 +106,7 @@ def _render_figures():
 
 
 FIGURE_MAX_KB = 150
-FIGURES_MEAN_MAX_KB = 48  # 2 MB over the 42 figures of chapters 1-3, for which the budget was first set
+FIGURES_TOTAL_MAX_KB = 2048  # all figures of the site together: 2 MB
 
 
 @pytest.fixture(scope="module")
@@ -133,14 +133,14 @@ def test_figure_is_byte_identical_across_renders(name: str, built_site: Path, ca
 
 
 def test_figures_stay_within_the_weight_budget(built_site: Path) -> None:
-    """Every figure at most 150 KB, and on average at most 48 KB (2 MB per 42 figures)."""
+    """Every figure at most 150 KB, and all of them together at most 2 MB."""
     sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in (built_site / "figures").rglob("*.svg")}
     assert len(sizes) == len(_render_figures().scripts())
     heavy = {name: f"{size / 1024:.0f} KB" for name, size in sizes.items() if size > FIGURE_MAX_KB * 1024}
     assert not heavy, f"figures over {FIGURE_MAX_KB} KB (rasterise dense artists): {heavy}"
     total = sum(sizes.values()) / 1024
-    assert total <= FIGURES_MEAN_MAX_KB * len(sizes), \
-        f"{len(sizes)} figures weigh {total:.0f} KB together, over {FIGURES_MEAN_MAX_KB} KB on average"
+    assert total <= FIGURES_TOTAL_MAX_KB, \
+        f"{len(sizes)} figures weigh {total:.0f} KB together, over {FIGURES_TOTAL_MAX_KB} KB"
 
 
 def test_figures_are_embedded_with_size_and_lazy_loading(built_site: Path) -> None:
