@@ -1,6 +1,6 @@
 """Which device the examples run on, and seeded data that is the same on every device.
 
-Every example on the site asks :func:`get_device` where to put its tensors. The test
+Every example on the site asks `get_device` where to put its tensors. The test
 harness runs each example once per device by setting the ``AIMATH_DEVICE`` environment
 variable (``cpu``, ``cuda``, ``cuda:1``, ...); when it is unset, examples run on the CPU.
 
@@ -65,7 +65,7 @@ def _draw(kind: str, size: tuple[int, ...], seed: int, dtype: torch.dtype) -> to
 
 
 def randn(*size: int, seed: int, dtype: torch.dtype = torch.float32) -> torch.Tensor:
-    r"""Standard normal samples $x_i \sim \mathcal N(0, 1)$, drawn on the CPU, then moved to :func:`get_device`.
+    r"""Standard normal samples $x_i \sim \mathcal N(0, 1)$, drawn on the CPU, then moved to `get_device`.
 
     Parameters
     ----------
@@ -79,7 +79,7 @@ def randn(*size: int, seed: int, dtype: torch.dtype = torch.float32) -> torch.Te
     Returns
     -------
     torch.Tensor
-        A tensor of the given shape on :func:`get_device`.
+        A tensor of the given shape on `get_device`.
 
     Examples
     --------
@@ -91,7 +91,7 @@ def randn(*size: int, seed: int, dtype: torch.dtype = torch.float32) -> torch.Te
 
 
 def rand(*size: int, seed: int, dtype: torch.dtype = torch.float32) -> torch.Tensor:
-    r"""Uniform samples $x_i \sim \mathcal U[0, 1)$, drawn on the CPU, then moved to :func:`get_device`.
+    r"""Uniform samples $x_i \sim \mathcal U[0, 1)$, drawn on the CPU, then moved to `get_device`.
 
     Parameters
     ----------
@@ -105,7 +105,7 @@ def rand(*size: int, seed: int, dtype: torch.dtype = torch.float32) -> torch.Ten
     Returns
     -------
     torch.Tensor
-        A tensor of the given shape on :func:`get_device`.
+        A tensor of the given shape on `get_device`.
 
     Examples
     --------

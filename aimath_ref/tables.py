@@ -1,9 +1,9 @@
 """Reference tables as data.
 
-Each table on the site (norms, operations, distributions, ...) is a :class:`Table` defined
+Each table on the site (norms, operations, distributions, ...) is a `Table` defined
 next to the code it describes. A row carries the callable that implements it and, where it
 fits, an example computed by that callable when the table is rendered, so a table can't
-disagree with the code. The site's build renders each table with :meth:`Table.to_markdown`
+disagree with the code. The site's build renders each table with `Table.to_markdown`
 in its chapter and again on the Reference page.
 """
 

@@ -1,7 +1,7 @@
 r"""Elementary operations shared by the forward-mode and reverse-mode engines.
 
 Each rule returns the value and the local derivative(s): for ``c = op(a, b)`` that is
-``(c, dc/da, dc/db)``. :class:`_Scalar` turns these rules into Python operators; the two
+``(c, dc/da, dc/db)``. `_Scalar` turns these rules into Python operators; the two
 engines differ only in what they do with the local derivatives (carry them forward, or store
 them on the graph's edges for the backward pass).
 

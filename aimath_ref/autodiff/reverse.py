@@ -1,7 +1,7 @@
 r"""Reverse-mode automatic differentiation: a scalar engine in the style of micrograd.
 
-Every operation on :class:`Value` records a node with its inputs and the local derivative
-along each input edge. :meth:`Value.backward` visits the nodes in reverse topological order
+Every operation on `Value` records a node with its inputs and the local derivative
+along each input edge. `Value.backward` visits the nodes in reverse topological order
 and applies the chain rule,
 
 $$\bar v_i = \sum_{j\,:\,i \to j} \bar v_j \,\frac{\partial v_j}{\partial v_i},
@@ -40,7 +40,7 @@ class Value(_ops._Scalar):
     data : float
         The value computed in the forward pass.
     grad : float
-        $\partial z/\partial(\text{this node})$, accumulated by :meth:`backward` (starts at 0).
+        $\partial z/\partial(\text{this node})$, accumulated by `backward` (starts at 0).
     label : str
         Display name.
     op : str
@@ -132,7 +132,7 @@ class Value(_ops._Scalar):
         The seed $\bar z$ = ``gradient`` (1 for a loss) flows backwards: each node passes
         $\bar v_j\, \partial v_j/\partial v_i$ to each input $v_i$, and inputs used several
         times sum their contributions. Like ``torch.Tensor.backward``, calling it twice adds
-        the gradients twice; use :meth:`zero_grad` in between.
+        the gradients twice; use `zero_grad` in between.
 
         Parameters
         ----------

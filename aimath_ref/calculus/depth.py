@@ -23,7 +23,7 @@ __all__ = ["gradient_through_depth", "DepthGradients", "ACTIVATIONS"]
 
 Activation = Literal["sigmoid", "tanh", "relu", "linear"]
 ACTIVATIONS: tuple[str, ...] = ("sigmoid", "tanh", "relu", "linear")
-"""Activations accepted by :func:`gradient_through_depth`."""
+"""Activations accepted by `gradient_through_depth`."""
 
 
 def _phi(name: str, z: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -41,7 +41,7 @@ def _phi(name: str, z: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
 
 @dataclass(frozen=True)
 class DepthGradients:
-    r"""Result of :func:`gradient_through_depth`.
+    r"""Result of `gradient_through_depth`.
 
     Attributes
     ----------

@@ -199,7 +199,7 @@ def numerical_gradient(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tenso
 
 @dataclass(frozen=True)
 class GradientCheck:
-    """Result of :func:`gradient_check`.
+    """Result of `gradient_check`.
 
     Attributes
     ----------
@@ -240,7 +240,7 @@ def gradient_check(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
     x : torch.Tensor
         Floating tensor where the gradient is checked (copied to float64).
     eps : float or None, default None
-        Finite-difference step (see :func:`numerical_gradient`).
+        Finite-difference step (see `numerical_gradient`).
     tol : float, default 1e-6
         Largest relative error that counts as a pass.
 

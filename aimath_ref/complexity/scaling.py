@@ -112,7 +112,7 @@ def fit_exponent(sizes: Sequence[float], seconds: Sequence[float]) -> ScalingFit
 
 def measure_scaling(fn: Callable[[Any], Any], sizes: Sequence[int], repeats: int = 5,
                     setup: Callable[[int], Any] | None = None) -> ScalingFit:
-    r"""Time ``fn`` at each size and fit $t \approx c\, n^{\alpha}$ (see :func:`fit_exponent`).
+    r"""Time ``fn`` at each size and fit $t \approx c\, n^{\alpha}$ (see `fit_exponent`).
 
     Each size is run once untimed (warm-up: caches, allocator, lazy initialisation), then
     ``repeats`` times; the *minimum* is kept, the run least disturbed by other processes.

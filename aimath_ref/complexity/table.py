@@ -2,7 +2,7 @@ r"""The complexity table of common AI operations, each claim beside a measured e
 
 Every row states the textbook cost of an operation. Where a workload exists, it is timed at
 five sizes when the site is built, single-threaded and with the other sizes held fixed,
-and :func:`~aimath_ref.complexity.scaling.measure_scaling` fits the exponent of the one
+and `measure_scaling` fits the exponent of the one
 size that varies. Measured exponents are rounded honestly: a small problem is dominated by
 fixed overheads (exponent too low), and caches or memory bandwidth can bend the curve
 either way, so the exponent is evidence about the trend, not a proof of the bound.
@@ -71,7 +71,7 @@ WORKLOADS: dict[str, Workload] = {
                  lambda a: knn_bruteforce(a[0], a[1], 10)),  # 8 queries, k = 10
     )
 }
-"""The workloads behind the measured column of :data:`COMPLEXITY`, by row name."""
+"""The workloads behind the measured column of `COMPLEXITY`, by row name."""
 
 _MEASURED: dict[str, ScalingFit] = {}
 
@@ -85,7 +85,7 @@ def _cache_key() -> str:
 
 
 def measure_workloads(cache_dir: str | Path | None = None, repeats: int = 5) -> dict[str, ScalingFit]:
-    r"""Measure the exponent of every workload of :data:`WORKLOADS` (single-threaded).
+    r"""Measure the exponent of every workload of `WORKLOADS` (single-threaded).
 
     The result is kept for the rest of the process. With ``cache_dir`` it is also stored as
     JSON under a key hashed from this subpackage's source, the torch version and the CPU
@@ -101,7 +101,7 @@ def measure_workloads(cache_dir: str | Path | None = None, repeats: int = 5) -> 
     Returns
     -------
     dict
-        Workload name -> :class:`~aimath_ref.complexity.scaling.ScalingFit`.
+        Workload name -> `ScalingFit`.
 
     Raises
     ------

@@ -170,7 +170,7 @@ def gcn_layer(A: torch.Tensor, H: torch.Tensor, W: torch.Tensor,
     $$H^{(l+1)} = \sigma\big(\tilde D^{-1/2} \tilde A \tilde D^{-1/2} H^{(l)} W^{(l)}\big)$$
 
     Each node averages its own and its neighbours' features with weights
-    $1/\sqrt{\tilde d_u \tilde d_v}$ (see :func:`gcn_normalize`), then every node applies
+    $1/\sqrt{\tilde d_u \tilde d_v}$ (see `gcn_normalize`), then every node applies
     the same linear map $W$ and nonlinearity $\sigma$. Because the weights are shared, the
     layer works for any number of nodes and does not depend on how they are numbered.
 

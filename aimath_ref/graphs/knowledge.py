@@ -194,7 +194,7 @@ def train_transe(triples: torch.Tensor, num_entities: int, num_relations: int, d
     Parameters
     ----------
     triples : torch.Tensor
-        Training facts as ids, int64 of shape ``(m, 3)`` (see :meth:`TripleStore.encode`).
+        Training facts as ids, int64 of shape ``(m, 3)`` (see `TripleStore.encode`).
     num_entities, num_relations : int
         Sizes of the embedding tables (>= 1); every id must be smaller.
     dim : int, default 16
@@ -206,7 +206,7 @@ def train_transe(triples: torch.Tensor, num_entities: int, num_relations: int, d
     margin : float, default 1.0
         $\gamma > 0$.
     p : {1, 2}, default 2
-        The norm of :func:`transe_score`.
+        The norm of `transe_score`.
     seed : int, default 0
         Seed of the initialisation and of the corruption.
 
@@ -292,7 +292,7 @@ def _check_ids(triples: torch.Tensor, num_entities: int, num_relations: int) -> 
 
 
 class LinkPrediction(NamedTuple):
-    """Ranks of the true tails and their summary (see :func:`link_prediction`)."""
+    """Ranks of the true tails and their summary (see `link_prediction`)."""
 
     ranks: list[int]
     mean_rank: float
@@ -320,7 +320,7 @@ def link_prediction(E: torch.Tensor, R: torch.Tensor, triples: torch.Tensor, k: 
     k : int, default 1
         The cut-off of hits@k (>= 1).
     p : {1, 2}, default 2
-        The norm of :func:`transe_score`.
+        The norm of `transe_score`.
     known : torch.Tensor or None, default None
         Other true facts ``(m', 3)`` to filter out of the candidates.
 

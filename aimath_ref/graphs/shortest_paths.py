@@ -125,7 +125,7 @@ def dijkstra(graph: AdjacencyList, source: Hashable) -> tuple[dict[Hashable, flo
 
 
 def shortest_path(pred: dict[Hashable, Hashable | None], target: Hashable) -> list[Hashable]:
-    r"""The path from the source to ``target`` spelled by a predecessor map from :func:`dijkstra`.
+    r"""The path from the source to ``target`` spelled by a predecessor map from `dijkstra`.
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 r"""Traversals of an adjacency list: breadth-first, depth-first, topological order, greedy colouring.
 
 All four run in $O(V + E)$ time (colouring adds a sort of the nodes by degree). Graphs are
-adjacency lists as described in :mod:`aimath_ref.graphs.representation`; weights, where
+adjacency lists as described in `aimath_ref.graphs.representation`; weights, where
 given, are ignored here.
 """
 

@@ -1,6 +1,6 @@
 """The regularised incomplete beta function and its inverse, vectorised in float64 torch.
 
-Private helpers of :mod:`aimath_ref.inference.conjugate`: the CDF and quantiles of a Beta
+Private helpers of `aimath_ref.inference.conjugate`: the CDF and quantiles of a Beta
 distribution, which give the credible intervals of the Beta and Dirichlet posteriors.
 """
 

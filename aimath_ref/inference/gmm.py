@@ -20,7 +20,7 @@ __all__ = ["GMMResult", "gmm_em", "gmm_log_likelihood"]
 
 
 class GMMResult(NamedTuple):
-    """What :func:`gmm_em` returns (the names follow scikit-learn's ``GaussianMixture`` attributes).
+    """What `gmm_em` returns (the names follow scikit-learn's ``GaussianMixture`` attributes).
 
     Attributes
     ----------

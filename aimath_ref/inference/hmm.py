@@ -20,7 +20,7 @@ __all__ = ["BaumWelchResult", "HMMForward", "baum_welch", "hmm_forward", "hmm_po
 
 
 class HMMForward(NamedTuple):
-    """What :func:`hmm_forward` returns.
+    """What `hmm_forward` returns.
 
     Attributes
     ----------
@@ -142,7 +142,7 @@ def hmm_posteriors(pi: torch.Tensor, A: torch.Tensor, B: torch.Tensor, obs: torc
     Parameters
     ----------
     pi, A, B, obs : torch.Tensor
-        As in :func:`hmm_forward`.
+        As in `hmm_forward`.
 
     Returns
     -------
@@ -152,9 +152,9 @@ def hmm_posteriors(pi: torch.Tensor, A: torch.Tensor, B: torch.Tensor, obs: torc
     Raises
     ------
     TypeError
-        As :func:`hmm_forward`.
+        As `hmm_forward`.
     ValueError
-        As :func:`hmm_forward`, and if the sequence has probability 0 under the model.
+        As `hmm_forward`, and if the sequence has probability 0 under the model.
 
     References
     ----------
@@ -181,7 +181,7 @@ def hmm_posteriors(pi: torch.Tensor, A: torch.Tensor, B: torch.Tensor, obs: torc
 
 
 class BaumWelchResult(NamedTuple):
-    """What :func:`baum_welch` returns.
+    """What `baum_welch` returns.
 
     Attributes
     ----------
@@ -215,7 +215,7 @@ def baum_welch(obs: torch.Tensor, pi: torch.Tensor, A: torch.Tensor, B: torch.Te
     obs : torch.Tensor
         ``(T,)`` integer symbols, $T \ge 2$.
     pi, A, B : torch.Tensor
-        Initial parameters, as in :func:`hmm_forward` (EM keeps zeros at zero, so start
+        Initial parameters, as in `hmm_forward` (EM keeps zeros at zero, so start
         from positive entries).
     n_iter : int, default 50
         Iterations, $\ge 0$.
@@ -223,14 +223,14 @@ def baum_welch(obs: torch.Tensor, pi: torch.Tensor, A: torch.Tensor, B: torch.Te
     Returns
     -------
     BaumWelchResult
-        Fitted parameters and the log-likelihood trace, in the working dtype of :func:`hmm_forward`.
+        Fitted parameters and the log-likelihood trace, in the working dtype of `hmm_forward`.
 
     Raises
     ------
     TypeError
-        As :func:`hmm_forward`, or if ``n_iter`` is not an int.
+        As `hmm_forward`, or if ``n_iter`` is not an int.
     ValueError
-        As :func:`hmm_forward`, if ``obs`` has fewer than 2 symbols, ``n_iter < 0``, or the
+        As `hmm_forward`, if ``obs`` has fewer than 2 symbols, ``n_iter < 0``, or the
         sequence has probability 0 under the initial parameters.
 
     References

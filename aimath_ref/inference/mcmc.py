@@ -19,7 +19,7 @@ __all__ = ["MCMCResult", "effective_sample_size", "metropolis_hastings"]
 
 
 class MCMCResult(NamedTuple):
-    """What :func:`metropolis_hastings` returns.
+    """What `metropolis_hastings` returns.
 
     Attributes
     ----------
@@ -54,7 +54,7 @@ def metropolis_hastings(log_prob: Callable[[torch.Tensor], torch.Tensor], x0: to
     The proposal is symmetric, so the Hastings correction $q(x_t \mid x')/q(x' \mid x_t)$ is 1,
     and $p$ need only be known up to a constant: the evidence $p(D)$ cancels. The chain has
     $p$ as its stationary distribution; its draws are correlated, so judge averages by
-    :func:`effective_sample_size`, and discard an initial stretch (burn-in) if ``x0`` is
+    `effective_sample_size`, and discard an initial stretch (burn-in) if ``x0`` is
     far from where $p$ has its mass.
 
     Parameters

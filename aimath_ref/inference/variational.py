@@ -24,7 +24,7 @@ __all__ = ["VIResult", "gaussian_vi"]
 
 
 class VIResult(NamedTuple):
-    """What :func:`gaussian_vi` returns.
+    """What `gaussian_vi` returns.
 
     Attributes
     ----------
@@ -48,7 +48,7 @@ def gaussian_vi(log_prob: Callable[[torch.Tensor], torch.Tensor], dim: int, n_st
 
     The family is $q(\theta) = \mathcal N(m, \operatorname{diag}(\sigma^2))$ with
     $\sigma = e^{\rho}$. Each step draws $\theta_s = m + \sigma \odot \varepsilon_s$ with
-    :func:`~aimath_ref.probability.reparameterize`, estimates
+    `reparameterize`, estimates
 
     $$\text{ELBO}(m, \rho) = \frac{1}{S}\sum_{s=1}^{S} \log p(\theta_s) + \sum_j \rho_j + \frac d2 \log(2\pi e)$$
 

@@ -227,8 +227,8 @@ def compressor_bits_per_char(text: str, method: str, primer: str | None = None) 
 
     References
     ----------
-    Python standard library: :mod:`zlib` (DEFLATE, RFC 1951), :mod:`bz2` (Burrows–Wheeler),
-    :mod:`lzma` (LZMA2).
+    Python standard library: `zlib` (DEFLATE, RFC 1951), `bz2` (Burrows–Wheeler),
+    `lzma` (LZMA2).
 
     Examples
     --------
@@ -250,9 +250,9 @@ def compressor_bits_per_char(text: str, method: str, primer: str | None = None) 
 
 @functools.lru_cache(maxsize=1)
 def compression_results() -> dict[str, float]:
-    """Bits per character of every row of :data:`COMPRESSION`, computed once per process.
+    """Bits per character of every row of `COMPRESSION`, computed once per process.
 
-    The first half of :func:`reference_text` trains the models and primes the compressors; the
+    The first half of `reference_text` trains the models and primes the compressors; the
     second half is the held-out text. Keys are ``"add_one-k"``, ``"kneser_ney-k"`` (k = 0..3),
     ``"zlib"``, ``"bz2"``, ``"lzma"`` and the same with ``"+primed"``.
 
@@ -307,4 +307,4 @@ COMPRESSION = register(Table(
             impl=compressor_bits_per_char, example=lambda key=f"{m}{'+primed' if primed else ''}": _bpc(key))
         for primed in (False, True) for m in _METHODS),
 ))
-"""The compression table: each row's bits per character are computed by :func:`compression_results` at build time."""
+"""The compression table: each row's bits per character are computed by `compression_results` at build time."""

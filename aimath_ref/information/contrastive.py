@@ -2,7 +2,7 @@ r"""The InfoNCE loss of contrastive learning (CPC, SimCLR, CLIP) and its link to
 
 A batch holds $N$ positive pairs $(a_i, b_i)$. Each $a_i$ must pick its partner among the $N$
 candidates $b_1, \dots, b_N$: InfoNCE is the cross-entropy of that $N$-way classification,
-computed by :func:`aimath_ref.information.cross_entropy_from_logits` on the similarity matrix.
+computed by `aimath_ref.information.cross_entropy_from_logits` on the similarity matrix.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def gaussian_critic_embeddings(n: int, dim: int, rho: float, seed: int,
 
     Draws $x_i \sim \mathcal N(0, I_d)$ and $y_i = \rho x_i + \sqrt{1-\rho^2}\,\varepsilon_i$, so every
     coordinate pair has correlation $\rho$ and $I(X; Y) = -\tfrac d2 \ln(1-\rho^2)$ nats
-    (:func:`aimath_ref.information.gaussian_mutual_information`). The log density ratio is
+    (`aimath_ref.information.gaussian_mutual_information`). The log density ratio is
 
     $$\log\frac{p(y \mid x)}{p(y)} = \frac{\rho\, x \cdot y}{1-\rho^2}
     - \frac{\rho^2 \lVert y\rVert^2}{2(1-\rho^2)} + c(x),$$
@@ -137,7 +137,7 @@ def gaussian_critic_embeddings(n: int, dim: int, rho: float, seed: int,
     Returns
     -------
     tuple of torch.Tensor
-        ``(a, b)``, each of shape ``(n, dim + 1)``, on :func:`aimath_ref.get_device`.
+        ``(a, b)``, each of shape ``(n, dim + 1)``, on `aimath_ref.get_device`.
 
     Raises
     ------

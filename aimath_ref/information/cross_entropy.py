@@ -1,7 +1,7 @@
 r"""Cross-entropy between a model's logits and the true labels: the one implementation in aimath_ref.
 
-Classification losses everywhere in the package come from :func:`cross_entropy_from_logits`:
-the categorical negative log-likelihood of chapter 4 (:func:`aimath_ref.inference.categorical_nll`)
+Classification losses everywhere in the package come from `cross_entropy_from_logits`:
+the categorical negative log-likelihood of chapter 4 (`aimath_ref.inference.categorical_nll`)
 and the per-token loss behind perplexity call it rather than repeating the formula.
 """
 
@@ -60,7 +60,7 @@ def cross_entropy_from_logits(logits: torch.Tensor, target: torch.Tensor, weight
                               label_smoothing: float = 0.0) -> torch.Tensor:
     r"""Cross-entropy of a softmax classifier, from its raw logits: $-\log$ of the probability of the truth.
 
-    With $\log p_c = z_c - \log\sum_j e^{z_j}$ (computed by :func:`aimath_ref.probability.log_softmax`,
+    With $\log p_c = z_c - \log\sum_j e^{z_j}$ (computed by `aimath_ref.probability.log_softmax`,
     which subtracts the largest logit first), the loss of one example is
 
     $$\ell = -\sum_{c=1}^{C} w_c\, t_c \log p_c,\qquad
@@ -79,7 +79,7 @@ def cross_entropy_from_logits(logits: torch.Tensor, target: torch.Tensor, weight
     ----------
     logits : torch.Tensor
         Floating tensor of shape ``(C,)``, ``(N, C)`` or ``(N, C, d_1, ..., d_k)``: the classes
-        are dimension 1 (dimension 0 for a single example), as in :func:`torch.nn.functional.cross_entropy`.
+        are dimension 1 (dimension 0 for a single example), as in `torch.nn.functional.cross_entropy`.
     target : torch.Tensor
         Either class indices (an integer tensor of shape ``()``, ``(N,)`` or ``(N, d_1, ..., d_k)``,
         values in ``[0, C)`` or ``ignore_index``) or class probabilities (a floating tensor of the
@@ -113,7 +113,7 @@ def cross_entropy_from_logits(logits: torch.Tensor, target: torch.Tensor, weight
     ----------
     Goodfellow, Bengio & Courville, *Deep Learning*, §6.2.2.3 (softmax units and the
     log-likelihood); Szegedy et al., *Rethinking the Inception Architecture*, CVPR 2016
-    (label smoothing); PyTorch, :func:`torch.nn.functional.cross_entropy`.
+    (label smoothing); PyTorch, `torch.nn.functional.cross_entropy`.
 
     Examples
     --------
@@ -185,7 +185,7 @@ def perplexity(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = -
     $$\mathrm{PPL} = \exp\Big(-\frac1T \sum_{t=1}^{T} \ln p_\theta(x_t \mid x_{<t})\Big)
     = 2^{H_{\text{bits}}},\qquad H_{\text{bits}} = \frac{H_{\text{nats}}}{\ln 2}$$
 
-    The mean cross-entropy comes from :func:`cross_entropy_from_logits` (``reduction="mean"``),
+    The mean cross-entropy comes from `cross_entropy_from_logits` (``reduction="mean"``),
     so it is in nats and the base of the power is $e$; measured in bits per token, the same
     number is $2^{H}$. A perplexity of $k$ means the model is as unsure, on average, as a uniform
     choice among $k$ tokens. It depends on the tokenizer: values from models with different
@@ -195,7 +195,7 @@ def perplexity(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = -
     ----------
     logits : torch.Tensor
         Floating tensor ``(C,)``, ``(N, C)`` or ``(N, C, T)``: one row of logits per token, the
-        vocabulary on dimension 1 as in :func:`torch.nn.functional.cross_entropy`.
+        vocabulary on dimension 1 as in `torch.nn.functional.cross_entropy`.
     target : torch.Tensor
         Integer tensor of the true token ids, shape ``()``, ``(N,)`` or ``(N, T)``.
     ignore_index : int, default -100
@@ -211,7 +211,7 @@ def perplexity(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = -
     TypeError
         If ``logits`` is not floating or ``target`` is not an integer tensor.
     ValueError
-        If shapes do not match or a token id is out of range (see :func:`cross_entropy_from_logits`).
+        If shapes do not match or a token id is out of range (see `cross_entropy_from_logits`).
 
     References
     ----------

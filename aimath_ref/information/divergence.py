@@ -2,7 +2,7 @@ r"""Comparing two distributions: cross-entropy, Kullback–Leibler and Jensen–
 
 All three take probability vectors ``p`` (the truth) and ``q`` (the model) along ``dim`` and
 are tied by one identity, $H(P, Q) = H(P) + D_{KL}(P \,\|\, Q)$. For a model that outputs
-logits, use :func:`aimath_ref.information.cross_entropy_from_logits` instead: it never forms
+logits, use `aimath_ref.information.cross_entropy_from_logits` instead: it never forms
 probabilities that could underflow.
 """
 
@@ -194,7 +194,7 @@ def fit_gaussian_kl(p: torch.Tensor, x: torch.Tensor, direction: str = "forward"
 
     Both distributions are discretised on the equally spaced points ``x``; the fit is a grid
     search over $\mu$ in the range of ``x`` and $\sigma$ from one grid step to the width of
-    ``x`` (log-spaced), scoring each candidate with :func:`kl_divergence`:
+    ``x`` (log-spaced), scoring each candidate with `kl_divergence`:
 
     $$\text{forward: } \min_{\mu,\sigma} D_{KL}(P \,\|\, Q),\qquad
     \text{reverse: } \min_{\mu,\sigma} D_{KL}(Q \,\|\, P).$$

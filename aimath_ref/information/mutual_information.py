@@ -77,7 +77,7 @@ def joint_histogram(x: torch.Tensor, y: torch.Tensor, bins: int = 10) -> torch.T
     r"""Empirical joint distribution of two samples on a grid of equal-width bins (a plug-in estimate).
 
     Each variable's range $[\min, \max]$ is cut into ``bins`` equal intervals and the table
-    holds the fraction of the $n$ pairs in each cell. Passing it to :func:`mutual_information`
+    holds the fraction of the $n$ pairs in each cell. Passing it to `mutual_information`
     gives the plug-in estimate of $I(X; Y)$, which is biased upwards by roughly
     $(\text{bins} - 1)^2 / (2 n \ln 2)$ bits for independent variables: use many samples per cell.
 

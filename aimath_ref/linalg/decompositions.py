@@ -280,7 +280,7 @@ def low_rank_approx(A: torch.Tensor, k: int) -> torch.Tensor:
     A_k = \sum_{i=1}^{k} \sigma_i u_i v_i^\top = \operatorname*{arg\,min}_{\operatorname{rank}(B) \le k} \lVert A - B\rVert_F$$
 
     By the Eckart–Young–Mirsky theorem no rank-$k$ matrix is closer to $A$, in the
-    Frobenius norm or in the spectral norm; see :func:`low_rank_error` for the error.
+    Frobenius norm or in the spectral norm; see `low_rank_error` for the error.
 
     Parameters
     ----------

@@ -20,7 +20,7 @@ __all__ = ["PCAResult", "pca"]
 
 
 class PCAResult(NamedTuple):
-    r"""What :func:`pca` returns (the names follow scikit-learn's attributes without the trailing ``_``).
+    r"""What `pca` returns (the names follow scikit-learn's attributes without the trailing ``_``).
 
     Attributes
     ----------
@@ -65,7 +65,7 @@ def pca(X: torch.Tensor, k: int, method: Literal["svd", "eig"] = "svd") -> PCARe
     $$C = \frac{1}{n-1} X_c^\top X_c = V \Lambda V^\top,\qquad X_c = U \Sigma V^\top,\qquad
     \lambda_i = \frac{\sigma_i^2}{n-1},\qquad Z = X_c V_k$$
 
-    ``method="eig"`` diagonalises the covariance matrix $C$ (:func:`spectral_decomposition`);
+    ``method="eig"`` diagonalises the covariance matrix $C$ (`spectral_decomposition`);
     ``method="svd"`` takes the SVD of $X_c$ directly, which never forms $X_c^\top X_c$ and so
     does not square the condition number. Both give the same components up to sign; each
     component's sign is fixed so that its largest-magnitude entry is positive.

@@ -26,7 +26,7 @@ def cosine_similarity(a: torch.Tensor, b: torch.Tensor, dim: int = -1, eps: floa
 
     $+1$: same direction; $0$: perpendicular; $-1$: opposite. The $\varepsilon$ guard keeps
     a zero vector from dividing by zero (its similarity to anything is then $0$). The norms
-    are computed with :func:`~aimath_ref.linalg.norms.l2_norm`, which does not overflow, so
+    are computed with `l2_norm`, which does not overflow, so
     huge float32 vectors still give the right cosine (PyTorch returns 0 there).
 
     Parameters

@@ -64,7 +64,7 @@ def lagrange_newton(f: Callable[[torch.Tensor], torch.Tensor], h: Constraint, x0
       \begin{bmatrix} \Delta x \\ \Delta\lambda \end{bmatrix}
       = -\begin{bmatrix} \nabla f - J^\top \lambda \\ h(x) \end{bmatrix},$$
 
-    with derivatives from :func:`aimath_ref.calculus.jacobian` and :func:`aimath_ref.calculus.hessian`.
+    with derivatives from `aimath_ref.calculus.jacobian` and `aimath_ref.calculus.hessian`.
     At the solution $\nabla f = \sum_j \lambda_j \nabla h_j$: the gradient of $f$ is a combination
     of the constraint gradients (parallel to $\nabla h$ for one constraint). The method finds a
     stationary point of $\mathcal L$ near the start; whether it is a minimum is a second-order

@@ -4,7 +4,7 @@ Gradient descent repeats one update, $\theta_{t+1} = \theta_t - \alpha\,\nabla L
 step of length proportional to the slope, against it. On a quadratic
 $L(\theta) = \tfrac12 \theta^\top H \theta$ each step multiplies the error along the
 eigenvector of $\lambda_i$ by $1 - \alpha\lambda_i$, which is what limits the learning rate
-($\alpha < 2/\lambda_{\max}$, see :func:`aimath_ref.calculus.max_stable_lr`).
+($\alpha < 2/\lambda_{\max}$, see `aimath_ref.calculus.max_stable_lr`).
 """
 
 from __future__ import annotations

@@ -119,4 +119,4 @@ OPTIMISERS = register(Table(
             impl=Adafactor, example=lambda: _state_text(Adafactor)),
     ),
 ))
-"""The optimiser table; each row's last cell is the state measured by :func:`state_shapes` on a 512×256 weight."""
+"""The optimiser table; each row's last cell is the state measured by `state_shapes` on a 512×256 weight."""

@@ -1,8 +1,8 @@
 """SGD, RMSprop, Adam, AdamW and Adafactor with PyTorch's interface.
 
-Each class is a :class:`torch.optim.Optimizer` (parameter groups, ``zero_grad``,
+Each class is a `torch.optim.Optimizer` (parameter groups, ``zero_grad``,
 ``state_dict``/``load_state_dict`` come from it) with the constructor, defaults and state names
-of its ``torch.optim`` twin. The arithmetic is in :mod:`aimath_ref.optim.updates`; ``step()``
+of its ``torch.optim`` twin. The arithmetic is in `aimath_ref.optim.updates`; ``step()``
 only creates the state and calls the update function for each parameter.
 """
 
@@ -83,7 +83,7 @@ class SGD(_Base):
     r"""Stochastic gradient descent with momentum, dampening, Nesterov momentum and weight decay.
 
     Same constructor, defaults and state (``momentum_buffer``) as ``torch.optim.SGD``; the
-    update is :func:`~aimath_ref.optim.updates.sgd_update`:
+    update is `sgd_update`:
     $\theta \leftarrow \theta - \gamma b$, $b \leftarrow \mu b + (1 - \tau) g$.
 
     Parameters
@@ -157,7 +157,7 @@ class RMSprop(_Base):
 
     Same constructor, defaults and state (``step``, ``square_avg``, ``momentum_buffer``,
     ``grad_avg``) as ``torch.optim.RMSprop``; the update is
-    :func:`~aimath_ref.optim.updates.rmsprop_update`.
+    `rmsprop_update`.
 
     Parameters
     ----------
@@ -245,8 +245,8 @@ class Adam(_Base):
 
     Same constructor, defaults and state (``step``, ``exp_avg``, ``exp_avg_sq``, and
     ``max_exp_avg_sq`` with ``amsgrad``) as ``torch.optim.Adam``; the update is
-    :func:`~aimath_ref.optim.updates.adam_update` (or
-    :func:`~aimath_ref.optim.updates.adamw_update` with ``decoupled_weight_decay=True``).
+    `adam_update` (or
+    `adamw_update` with ``decoupled_weight_decay=True``).
 
     Parameters
     ----------
@@ -322,14 +322,14 @@ class AdamW(Adam):
     r"""AdamW: Adam with decoupled weight decay, $\theta \leftarrow (1 - \gamma\lambda)\theta$.
 
     Same constructor, defaults (``weight_decay=0.01``) and state as ``torch.optim.AdamW``; the
-    update is :func:`~aimath_ref.optim.updates.adamw_update`.
+    update is `adamw_update`.
 
     Parameters
     ----------
     params : iterable
         Parameters, or dicts defining parameter groups.
     lr, betas, eps, amsgrad, maximize
-        As in :class:`Adam`.
+        As in `Adam`.
     weight_decay : float
         Decoupled decay $\lambda \ge 0$ (default 0.01).
     foreach, capturable, differentiable, fused
@@ -372,7 +372,7 @@ class Adafactor(_Base):
 
     Same constructor, defaults and state (``step``; ``row_var`` and ``col_var`` for a
     parameter of 2 or more dimensions, ``variance`` for a vector) as ``torch.optim.Adafactor``;
-    the update is :func:`~aimath_ref.optim.updates.adafactor_update`.
+    the update is `adafactor_update`.
 
     Parameters
     ----------

@@ -72,7 +72,7 @@ def newton_method(f: Callable[[torch.Tensor], torch.Tensor], x0: torch.Tensor, t
 
     $$\nabla^2 f(x_t)\,\delta_t = -\nabla f(x_t), \qquad x_{t+1} = x_t + \delta_t$$
 
-    The Hessian comes from :func:`aimath_ref.calculus.hessian` (torch autograd). The step fixes
+    The Hessian comes from `aimath_ref.calculus.hessian` (torch autograd). The step fixes
     both direction and length, and is the minimiser of the model only when $H$ is positive
     definite; otherwise the model has no minimum and the pure step heads for the stationary
     point of the model, which may be a saddle or a maximum. With ``modify=True`` a Hessian
@@ -156,9 +156,9 @@ def gradient_descent_to_tolerance(f: Callable[[torch.Tensor], torch.Tensor], x0:
 
     $$x_{t+1} = x_t - \alpha\,\nabla f(x_t) \quad\text{until}\quad \lVert\nabla f(x_t)\rVert_\infty \le \text{tol}$$
 
-    The same update as :func:`aimath_ref.optim.gradient_descent`, with the gradient from
-    autograd and a stopping test, so that it can be compared with :func:`newton_method` and
-    :func:`lbfgs`. On a quadratic it needs about $\kappa \ln(1/\text{tol})$ steps at
+    The same update as `aimath_ref.optim.gradient_descent`, with the gradient from
+    autograd and a stopping test, so that it can be compared with `newton_method` and
+    `lbfgs`. On a quadratic it needs about $\kappa \ln(1/\text{tol})$ steps at
     $\alpha = 1/\lambda_{\max}$, with $\kappa$ the condition number.
 
     Parameters

@@ -94,7 +94,7 @@ def minibatch_gradient_variance(per_example_grads: torch.Tensor, batch_size: int
     with $R$ = ``n_batches`` batches of $B$ examples drawn uniformly (without replacement
     inside a batch unless ``replacement``). It estimates
     $\mathbb E\lVert \hat g_B - \nabla L\rVert^2$, the total variance of the estimate, whose
-    exact value is :func:`minibatch_variance_theory`.
+    exact value is `minibatch_variance_theory`.
 
     Parameters
     ----------

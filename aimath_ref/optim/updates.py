@@ -3,7 +3,7 @@
 Each function here is stateless: the parameter, its gradient and the optimiser's state
 tensors for it come in as arguments, the function updates them in place with in-place
 torch operations (``mul_``, ``add_``, ``addcmul_``, ``addcdiv_``, ``lerp_``) and returns the
-parameter. The optimiser classes of :mod:`aimath_ref.optim.optimisers` only keep the state
+parameter. The optimiser classes of `aimath_ref.optim.optimisers` only keep the state
 and call these functions, so the formula in each docstring is the whole algorithm.
 """
 
@@ -220,7 +220,7 @@ def adam_update(param: torch.Tensor, grad: torch.Tensor, exp_avg: torch.Tensor, 
 
     ``weight_decay`` $\lambda$ adds $\lambda \theta_{t-1}$ to $g_t$ *before* the moments: an L2
     penalty that is then rescaled by $1/\sqrt{\hat v_t}$ like the rest of the gradient (see
-    :func:`adamw_update` for decoupled decay). Passing ``max_exp_avg_sq`` gives AMSGrad, which
+    `adamw_update` for decoupled decay). Passing ``max_exp_avg_sq`` gives AMSGrad, which
     divides by the running maximum of $v_t$ instead.
 
     Parameters
@@ -300,7 +300,7 @@ def adamw_update(param: torch.Tensor, grad: torch.Tensor, exp_avg: torch.Tensor,
     \theta_t = (1 - \gamma \lambda)\, \theta_{t-1} - \gamma\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon},
     $$
 
-    with $\hat m_t$, $\hat v_t$ the bias-corrected moments of :func:`adam_update`, computed from
+    with $\hat m_t$, $\hat v_t$ the bias-corrected moments of `adam_update`, computed from
     $g_t$ without any $\lambda \theta$ term. The decay is *decoupled*: every weight shrinks by the
     same factor $1 - \gamma\lambda$, whereas Adam's L2 term $\lambda \theta$ passes through the
     division by $\sqrt{\hat v_t}$ and ends up shrinking weights with small gradients far more
@@ -309,7 +309,7 @@ def adamw_update(param: torch.Tensor, grad: torch.Tensor, exp_avg: torch.Tensor,
     Parameters
     ----------
     param, grad, exp_avg, exp_avg_sq, step, lr, beta1, beta2, eps, max_exp_avg_sq, maximize
-        As in :func:`adam_update`.
+        As in `adam_update`.
     weight_decay : float
         $\lambda \ge 0$ (PyTorch's default for ``AdamW`` is 0.01).
 
@@ -321,7 +321,7 @@ def adamw_update(param: torch.Tensor, grad: torch.Tensor, exp_avg: torch.Tensor,
     Raises
     ------
     TypeError, ValueError
-        As :func:`adam_update`.
+        As `adam_update`.
 
     References
     ----------

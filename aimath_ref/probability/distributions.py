@@ -1,7 +1,7 @@
 r"""The table of common distributions, rendered on the site from the classes that implement them.
 
-Each row links to its class (:mod:`~aimath_ref.probability.discrete`,
-:mod:`~aimath_ref.probability.continuous`) and shows moments computed by it.
+Each row links to its class (`discrete`,
+`continuous`) and shows moments computed by it.
 """
 
 from __future__ import annotations

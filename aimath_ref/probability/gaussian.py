@@ -1,7 +1,7 @@
 r"""The Gaussian at work: the 68-95-99.7 rule, the reparameterisation trick, diffusion noise and its schedule.
 
 The density, CDF and sampler of $\mathcal N(\mu, \sigma^2)$ are in
-:class:`~aimath_ref.probability.distributions.Gaussian`; this module holds what machine
+`Gaussian`; this module holds what machine
 learning builds on them.
 """
 
@@ -176,7 +176,7 @@ def diffusion_alpha_bar(steps: int = 1000, beta_start: float = 1e-4, beta_end: f
     \bar\alpha_t = \prod_{s=1}^{t} (1 - \beta_s),\qquad t = 0, 1, \dots, T$$
 
     Step $t$ adds noise of variance $\beta_t$ and shrinks the signal by $\sqrt{1 - \beta_t}$;
-    the product $\bar\alpha_t$ is what :func:`diffusion_noise` needs to jump straight to step
+    the product $\bar\alpha_t$ is what `diffusion_noise` needs to jump straight to step
     $t$. $\bar\alpha_0 = 1$ (the clean data); with the defaults, $\bar\alpha_T \approx 4 \times 10^{-5}$,
     essentially pure noise.
 

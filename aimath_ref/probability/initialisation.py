@@ -12,7 +12,7 @@ gradients) from shrinking or growing layer after layer *at initialisation*.
 LeCun's rule sets $\operatorname{Var}(W) = 1/n_{in}$ and suits linear and SELU layers.
 Xavier (Glorot) averages the forward and backward conditions, $2/(n_{in} + n_{out})$, for
 tanh and sigmoid; He (Kaiming) doubles LeCun's variance to $2/n_{in}$ because a ReLU
-discards half of its input. :data:`INITIALISATION` lists them with the function that computes
+discards half of its input. `INITIALISATION` lists them with the function that computes
 each scale.
 """
 

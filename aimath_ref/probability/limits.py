@@ -80,7 +80,7 @@ def sample_means(dist: _Sampler, n: int, trials: int, generator: torch.Generator
     ----------
     dist : Distribution
         Any object with ``sample(n, generator=...)`` returning a 1-D tensor, e.g.
-        :class:`~aimath_ref.probability.distributions.Exponential`.
+        `Exponential`.
     n : int
         Sample size, $\ge 1$.
     trials : int

@@ -26,7 +26,7 @@ class MultivariateGaussian:
 
     The exponent is $-\tfrac12 \Delta^2$, with $\Delta$ the Mahalanobis distance, so the
     density is constant on the ellipsoids $\Delta = c$. Their axes point along the
-    eigenvectors $q_i$ of $\Sigma$ and have half-lengths $c\sqrt{\lambda_i}$ (:meth:`axes`).
+    eigenvectors $q_i$ of $\Sigma$ and have half-lengths $c\sqrt{\lambda_i}$ (`axes`).
     Draws are $\mu + L\varepsilon$ with $LL^\top = \Sigma$ the Cholesky factor and
     $\varepsilon \sim \mathcal N(0, I)$, since then $\operatorname{Cov}(L\varepsilon) = LL^\top$.
 

@@ -2,7 +2,7 @@ r"""From logits to a token: softmax with temperature, top-k and top-p (nucleus) 
 
 A language model outputs one logit $z_i$ per token of its vocabulary. Softmax at temperature
 $\tau$ turns them into a categorical distribution, the filters cut its tail, and
-:func:`sample_next_token` draws from what is left.
+`sample_next_token` draws from what is left.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def softmax(logits: torch.Tensor, temperature: float = 1.0, dim: int = -1) -> to
 
 
 def log_softmax(logits: torch.Tensor, temperature: float = 1.0, dim: int = -1) -> torch.Tensor:
-    r"""Log of :func:`softmax`, computed without forming the probabilities (the log-sum-exp trick).
+    r"""Log of `softmax`, computed without forming the probabilities (the log-sum-exp trick).
 
     $$\log p_i = \frac{z_i - m}{\tau} - \log \sum_j e^{(z_j - m)/\tau},\qquad m = \max_j z_j$$
 
@@ -264,9 +264,9 @@ def sample_next_token(logits: torch.Tensor, temperature: float = 1.0, top_k: int
     temperature : float, default 1.0
         $\tau > 0$; use ``top_k=1`` for greedy decoding.
     top_k : int or None, default None
-        Keep only the ``top_k`` most probable tokens (see :func:`top_k_filter`).
+        Keep only the ``top_k`` most probable tokens (see `top_k_filter`).
     top_p : float or None, default None
-        Keep only the nucleus of mass ``top_p`` (see :func:`top_p_filter`).
+        Keep only the nucleus of mass ``top_p`` (see `top_p_filter`).
     generator : torch.Generator or None, default None
         Source of randomness; ``None`` uses torch's global CPU generator.
 
