@@ -20,7 +20,8 @@ import re
 import string
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from mkdocs.structure.files import File, Files
 

@@ -4,7 +4,6 @@ checked by ``test_site.py``."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -17,14 +16,7 @@ matplotlib = pytest.importorskip("matplotlib", reason="the docs extra installs m
 matplotlib.use("Agg")
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("render_figures_under_test", harness.ROOT / "hooks" / "render_figures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-rf = _hook()
+rf = harness.load_hook("render_figures")
 TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)")
 ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "Q": 4, "Z": 0}
 
@@ -100,11 +92,15 @@ def test_a_whole_figure_keeps_its_text_references_and_elements() -> None:
     short = rf._minify(raw)
     assert len(short) < 0.7 * len(raw)
     before, after = ET.fromstring(raw), ET.fromstring(short)
-    texts = lambda root: ["".join(t.itertext()) for t in root.iter() if t.tag.endswith("}text")]  # noqa: E731
+    def texts(root: ET.Element) -> list[str]:
+        return ["".join(t.itertext()) for t in root.iter() if t.tag.endswith("}text")]
+
+    def count(root: ET.Element, tag: str) -> int:
+        return sum(1 for e in root.iter() if e.tag.endswith("}" + tag))
+
     assert texts(after) == texts(before) and "He σ = 0.088" in texts(after)
     for tag in ("path", "use", "image", "text", "clipPath"):
-        count = lambda root: sum(1 for e in root.iter() if e.tag.endswith("}" + tag))  # noqa: E731
-        assert count(after) == count(before), tag
+        assert count(after, tag) == count(before, tag), tag
     assert {k: v for k, v in after.attrib.items() if k in ("width", "height", "viewBox")} == \
         {k: v for k, v in before.attrib.items() if k in ("width", "height", "viewBox")}
     ids = {e.get("id") for e in after.iter() if e.get("id")}

@@ -4,7 +4,6 @@ are checked by ``test_site.py`` and ``test_browser.py``."""
 
 from __future__ import annotations
 
-import importlib.util
 from types import SimpleNamespace
 
 import pytest
@@ -14,14 +13,7 @@ from tests import harness
 pytest.importorskip("tinycss2", reason="the docs extra installs tinycss2")
 
 
-def _slim():
-    spec = importlib.util.spec_from_file_location("slim_pages_under_test", harness.ROOT / "hooks" / "slim_pages.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-slim = _slim()
+slim = harness.load_hook("slim_pages")
 
 
 def _purge(css: str, html: str = "", js: str = "", off: tuple[str, ...] = (), elsewhere: str = "") -> str:
