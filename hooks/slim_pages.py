@@ -26,7 +26,6 @@ NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 SCRIPT_STRING = re.compile(r"[\"'`]([\w .#:>+~=\[\]()*-]*)[\"'`]")
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
 COLOR_ATTR = re.compile(r"\[data-md-color-(primary|accent|scheme)=[\"']?([^\"'\]]+)[\"']?\]")
-CUSTOM_PROPERTY = re.compile(r"(?<![\w-])(--[A-Za-z0-9_-]+)\s*:")
 VAR = re.compile(r"--[A-Za-z0-9_-]+")
 KEEP_AS_IS = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)", re.S)
 
@@ -43,7 +42,6 @@ class Used:
         self.text = ""  # where custom properties may be referred to (style attributes, scripts)
         self.most_tabs = 0  # the theme styles tab sets of up to 20 tabs, one selector per tab
         self.off: tuple[str, ...] = ()  # class prefixes of theme features this site does not turn on
-
 
     def add_html(self, html: str) -> None:
         for value in re.findall(r'\b(?:class|id)="([^"]*)"', html):
@@ -246,6 +244,6 @@ def on_post_build(config: Any, **_: Any) -> None:
     extra = "".join((site / css).read_text(encoding="utf-8") for css in map(str, config.extra_css)
                     if (site / css).is_file() and site / css not in sheets)
     purged = purge_css([parse_css(s.read_text(encoding="utf-8")) for s in sheets], used, extra)
-    for sheet, css in zip(sheets, purged):
+    for sheet, css in zip(sheets, purged, strict=True):
         sheet.write_text(css, encoding="utf-8")
         sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)  # it maps the whole sheet

@@ -70,7 +70,7 @@ def test_path_data_reads_back_as_the_rounded_absolute_path(digits: int) -> None:
     expected = [(cmd, tuple(round(v, digits) for v in pts)) for cmd, pts in absolute_points(d)]
     got = absolute_points(rf._path_data(d, digits))
     assert [c for c, _ in got] == [c for c, _ in expected]
-    for (_, a), (_, b) in zip(got, expected):
+    for (_, a), (_, b) in zip(got, expected, strict=True):
         assert a == pytest.approx(b, abs=10 ** -digits / 2)  # no drift: relative steps are taken between rounded points
     assert len(rf._path_data(d, digits)) < len(d)
 
