@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from aimath_ref.information import cross_entropy, entropy, js_divergence, kl_divergence
 
+from tests.information._data import random_distributions
+
 DTYPES = [torch.float32, torch.float64]
 
 
@@ -23,19 +25,10 @@ def _tol(dtype):
     return dict(rtol=256 * eps, atol=256 * eps)
 
 
-def _dists(shape, seed, dtype=torch.float64, zeros=False):
-    g = torch.Generator().manual_seed(seed)
-    p = torch.rand(shape, generator=g, dtype=torch.float64)
-    if zeros:
-        p[p < 0.3] = 0.0
-        p[..., 0] += 0.1
-    return (p / p.sum(-1, keepdim=True)).to(dtype)
-
-
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("base", [2, math.e])
 def test_kl_matches_scipy_batched(device, dtype, base):
-    p, q = _dists((3, 4, 6), 0, dtype, zeros=True), _dists((3, 4, 6), 1, dtype)
+    p, q = random_distributions((3, 4, 6), 0, dtype, zeros=True), random_distributions((3, 4, 6), 1, dtype)
     got = kl_divergence(p.to(device), q.to(device), base=base)
     want = scipy.stats.entropy(p.double().numpy(), q.double().numpy(), base=base, axis=-1)  # entropy(pk, qk) = KL(pk || qk)
     assert got.shape == (3, 4) and got.dtype == dtype
@@ -44,7 +37,7 @@ def test_kl_matches_scipy_batched(device, dtype, base):
 
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_kl_matches_torch_kl_div(device, dtype):
-    p, q = _dists((8, 5), 2, dtype).to(device), _dists((8, 5), 3, dtype).to(device)
+    p, q = random_distributions((8, 5), 2, dtype).to(device), random_distributions((8, 5), 3, dtype).to(device)
     got = kl_divergence(p, q, base=math.e)
     # torch: input = log-probabilities of the model q, target = probabilities of the truth p
     want = F.kl_div(q.log(), p, reduction="none").sum(-1)
@@ -54,7 +47,7 @@ def test_kl_matches_torch_kl_div(device, dtype):
 
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_cross_entropy_matches_numpy_and_dim(device, dtype):
-    p, q = _dists((4, 7), 4, dtype, zeros=True), _dists((4, 7), 5, dtype)
+    p, q = random_distributions((4, 7), 4, dtype, zeros=True), random_distributions((4, 7), 5, dtype)
     want = -(p.double().numpy() * np.log(q.double().numpy())).sum(-1)
     got = cross_entropy(p.to(device), q.to(device), base=math.e)
     torch.testing.assert_close(got.cpu(), torch.from_numpy(want).to(dtype), **_tol(dtype))
@@ -64,7 +57,7 @@ def test_cross_entropy_matches_numpy_and_dim(device, dtype):
 
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_js_matches_scipy_jensenshannon(device, dtype):
-    p, q = _dists((5, 6), 6, dtype, zeros=True), _dists((5, 6), 7, dtype, zeros=True)
+    p, q = random_distributions((5, 6), 6, dtype, zeros=True), random_distributions((5, 6), 7, dtype, zeros=True)
     got = js_divergence(p.to(device), q.to(device))
     # SciPy returns the Jensen-Shannon *distance*, the square root of the divergence
     want = scipy.spatial.distance.jensenshannon(p.double().numpy(), q.double().numpy(), base=2, axis=-1) ** 2
@@ -83,7 +76,7 @@ def test_zero_q_where_p_positive_gives_inf():
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
 def test_half_precision(dtype):
-    p, q = _dists((3, 5), 8), _dists((3, 5), 9)
+    p, q = random_distributions((3, 5), 8), random_distributions((3, 5), 9)
     ph, qh = p.to(dtype), q.to(dtype)
     got = kl_divergence(ph, qh)
     assert got.dtype == dtype

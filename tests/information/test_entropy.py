@@ -13,21 +13,14 @@ from hypothesis import strategies as st
 
 from aimath_ref.information import binary_entropy, entropy, information_content
 
+from tests.information._data import random_distributions
+
 DTYPES = [torch.float32, torch.float64]
 
 
 def _tol(dtype):
     eps = torch.finfo(dtype).eps
     return dict(rtol=64 * eps, atol=64 * eps)
-
-
-def _dists(shape, seed, dtype, zeros=False):
-    g = torch.Generator().manual_seed(seed)
-    p = torch.rand(shape, generator=g, dtype=torch.float64)
-    if zeros:
-        p[p < 0.3] = 0.0
-        p[..., 0] += 0.1
-    return (p / p.sum(-1, keepdim=True)).to(dtype)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -51,7 +44,7 @@ def test_information_content_course_values_and_endpoints():
 @pytest.mark.parametrize("zeros", [False, True])
 @pytest.mark.parametrize("base", [2, math.e])
 def test_entropy_matches_scipy_batched(device, dtype, zeros, base):
-    p = _dists((4, 3, 6), 1, dtype, zeros)
+    p = random_distributions((4, 3, 6), 1, dtype, zeros)
     got = entropy(p.to(device), base=base)
     want = torch.from_numpy(scipy.stats.entropy(p.double().numpy(), base=base, axis=-1)).to(dtype)
     assert got.shape == (4, 3) and got.dtype == dtype
@@ -59,7 +52,7 @@ def test_entropy_matches_scipy_batched(device, dtype, zeros, base):
 
 
 def test_entropy_dim_and_scipy_default_base_is_nats():
-    p = _dists((5, 4), 2, torch.float64).T.contiguous()  # distributions down the columns
+    p = random_distributions((5, 4), 2, torch.float64).T.contiguous()  # distributions down the columns
     want = scipy.stats.entropy(p.numpy(), axis=0)  # SciPy's default base is e
     torch.testing.assert_close(entropy(p, base=math.e, dim=0), torch.from_numpy(want))
     torch.testing.assert_close(entropy(p, dim=0), torch.from_numpy(want) / math.log(2))
@@ -67,7 +60,7 @@ def test_entropy_dim_and_scipy_default_base_is_nats():
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
 def test_entropy_half_precision_is_computed_in_float32(dtype):
-    p = _dists((3, 5), 3, torch.float64, zeros=True)
+    p = random_distributions((3, 5), 3, torch.float64, zeros=True)
     ph = p.to(dtype)
     got = entropy(ph)
     assert got.dtype == dtype

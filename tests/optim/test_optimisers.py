@@ -226,21 +226,11 @@ def test_adam_without_eps_ignores_the_scale_of_the_gradient(c):
     torch.testing.assert_close(ws[0], ws[1])
 
 
-def _digits_losses(make_optimizer, steps=200, batch=128):
-    """A 64-32-10 tanh MLP on scikit-learn's bundled digits (1,797 images of 8x8), mini-batches of 128."""
-    from sklearn.datasets import load_digits
-
-    X, y = load_digits(return_X_y=True)
-    return optim.mlp_training_losses(torch.tensor(X / 16.0), torch.tensor(y), make_optimizer, steps, batch)
-
-
 def test_digits_mlp_trains_identically_with_both_adamw():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # 128 x 64 matrices: a second thread only adds waiting on a busy machine
-    try:
-        ours = _digits_losses(lambda p: optim.AdamW(p, lr=1e-2))
-        theirs = _digits_losses(lambda p: torch.optim.AdamW(p, lr=1e-2, foreach=False))
-    finally:
-        torch.set_num_threads(threads)
+    """A 64-32-10 tanh MLP on scikit-learn's bundled digits, mini-batches of 128: the run the
+    optimisers page draws."""
+    from figures.optimisation.digits_adamw import both_adamw_losses
+
+    ours, theirs = both_adamw_losses()
     torch.testing.assert_close(torch.tensor(ours), torch.tensor(theirs), rtol=1e-10, atol=1e-12)
     assert ours[-1] < 0.2 * ours[0]  # it really learns
