@@ -26,7 +26,10 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser-deps
+# The environment and Chromium are installed side by side (one waits on disk and network, the other
+# on the package index).
+test:
+	@$(MAKE) --no-print-directory -j2 $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 # Timings against the library a reader would use instead (one script per chapter); never part of `make test`.
