@@ -1,8 +1,9 @@
-"""Shared fixtures: the device under test and the hypothesis profile."""
+"""Shared fixtures: the device under test, the hypothesis profile and the built site."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 import torch
@@ -54,7 +55,7 @@ def site_key(root, config: str) -> str:
     return h.hexdigest()[:16]
 
 
-def _build_site(root, config: str, run) -> tuple:
+def _build_site(root: Path, config: str, run: Path) -> tuple[Path, Path]:
     """Build the site into ``.cache/site/<key>`` under a file lock unless that build is there,
     or failed in this run (marked in ``run``, the folder this run's workers share). Returns the
     site's folder and the failure marker."""
@@ -85,9 +86,7 @@ def _build_site(root, config: str, run) -> tuple:
     return out, failed
 
 
-def _site_settings(tmp_path_factory: pytest.TempPathFactory) -> tuple:
-    from pathlib import Path
-
+def _site_settings(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
     root = Path(__file__).resolve().parent.parent
     config = os.environ.get("AIMATH_MKDOCS_CONFIG", "mkdocs.yml")  # another config file, e.g. one that INHERITs
     run = tmp_path_factory.getbasetemp()  # a failure is reported to this run's workers, not kept
@@ -126,8 +125,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     worker has started the build when it began testing (``_site_built_ahead``), under a file
     lock; the others wait and reuse the result (or its failure).
     """
-    from pathlib import Path
-
     if os.environ.get("AIMATH_BUILT_SITE"):  # a site you built yourself, to rerun site tests quickly
         return Path(os.environ["AIMATH_BUILT_SITE"])
     out, failed = _build_site(*_site_settings(tmp_path_factory))

@@ -151,11 +151,11 @@ PALETTE_RULES = ["color-contrast", "link-in-text-block"]
 # violations, a fifth faster on formula-heavy pages.
 NO_VISIBLE_TEXT = ("mjx-container",)
 # Code blocks hold most of a page's elements: every token of a highlighted block is an element of
-# its own, and the colour rule works out the backdrop of each one (half the time of a page's
-# check). Two tokens with the same tag, colour, font, text shadow and chain of backgrounds and
-# opacities up to the first opaque backdrop get the same verdict, so of the tokens in view in
-# their block only the first of each kind goes to the colour rule; the others are marked and
-# left out. Tokens hidden, of no size or scrolled out of their block's box are never marked:
+# its own, and the colour rule works out the backdrop of each one (more than half of that rule's
+# time on a code-heavy page). Two tokens with the same tag, colour, font, text shadow and chain
+# of backgrounds and opacities up to the first opaque backdrop get the same verdict, so of the
+# tokens in view in their block only the first of each kind goes to the colour rule; the others
+# are marked and left out. Tokens hidden, of no size or scrolled out of their block's box are never marked:
 # axe-core decides about those itself. The marks are made again after the palette changes.
 MARK_SAME_CODE_TOKENS = """() => {
     document.querySelectorAll('[data-axe-same]').forEach(e => e.removeAttribute('data-axe-same'));
